@@ -1,0 +1,1 @@
+"""A Telegram bot for people recovering from trauma bonding."""

@@ -1,0 +1,141 @@
+"""build_application(settings) -> Application: the one place that wires everything."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.content import Content, load_content
+from bot.context import BotContext, Services
+from bot.db.engine import make_engine, migrate
+from bot.db.repo import Repo
+from bot.delivery.limiter import PriorityRateLimiter
+from bot.delivery.outbox import OutboxSender
+from bot.handlers import (
+    country,
+    daily,
+    errors,
+    explain,
+    hotline,
+    membership,
+    progress,
+    reveal,
+    safety,
+    start,
+    text,
+)
+from bot.handlers.start import bot_commands
+from bot.matching import TopicMatcher
+from bot.processing import PerChatUpdateProcessor
+from bot.scheduling.clock import Clock, SystemClock
+from bot.scheduling.dispatcher import Dispatcher
+
+log = logging.getLogger(__name__)
+BULK_CONCURRENCY = 16
+CONSOLE_TOKEN = "1000:local-console-chat-needs-no-token-at-all"
+
+
+def build_application(
+    settings: Settings,
+    *,
+    token: str,
+    request: BaseRequest | None = None,
+    clock: Clock | None = None,
+    content: Content | None = None,
+) -> Application[Any, BotContext, Any, Any, Any, Any]:
+    """The real Application; tests and the terminal chat pass their own `request`."""
+    content = content or load_content()
+    services = Services(settings, content, clock or SystemClock(), TopicMatcher(content.topics))
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .context_types(ContextTypes(context=BotContext))
+        .defaults(
+            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+        )
+        .rate_limiter(PriorityRateLimiter(settings.bulk_rate_per_second, settings.global_rate_per_second))
+        .concurrent_updates(PerChatUpdateProcessor(safety.is_urgent))
+        .arbitrary_callback_data(False)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        # Bulk sends hold at most BULK_CONCURRENCY connections; the rest stay free for replies.
+        builder = builder.connection_pool_size(BULK_CONCURRENCY + 16).pool_timeout(10.0)
+    application = builder.build()
+    application.bot_data["services"] = services
+    register(application)
+    return application
+
+
+def register(application: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
+    """Handlers in order. Group -1 runs first on every update: crisis detection."""
+    application.add_handlers(safety.HANDLERS, group=-1)
+    # Group 0, first match wins: leaving groups before anything else answers there.
+    for module in (membership, start, hotline, country, explain, daily, progress, reveal, text):
+        application.add_handlers(module.HANDLERS)
+    application.add_handlers(start.FALLBACKS)
+    application.add_error_handler(errors.on_error)
+
+
+async def start_services(application: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
+    """Database, migrations, in-memory country lookup, commands, dispatcher and sender."""
+    services: Services = application.bot_data["services"]
+    settings = services.settings
+    engine = make_engine(settings)
+    try:
+        await migrate(engine)
+    except Exception:
+        await engine.dispose()
+        raise
+    repo = Repo(engine)
+    services.repo = repo
+    services.countries = await repo.user_countries()
+    requeued = await repo.requeue_interrupted()
+    if requeued:
+        log.warning("outbox: %d messages were mid-send at the last stop; sending them again", requeued)
+    await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))
+    sender = OutboxSender(repo, application.bot, services.content, services.clock, settings.grace, BULK_CONCURRENCY)
+    dispatcher = Dispatcher(repo, services.content, services.clock, settings.grace)
+    application.bot_data["sender"] = sender
+    application.bot_data["dispatcher"] = dispatcher
+    sender.start()
+
+    async def tick(_: BotContext) -> None:
+        if not await repo.try_dispatcher_lock():
+            return  # another instance dispatches
+        if await dispatcher.tick():
+            sender.wake.set()
+
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    job_queue.run_repeating(
+        tick, interval=settings.dispatch_interval_seconds, first=0.2, name="dispatcher",
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+    )
+    job_queue.run_repeating(_prune, interval=timedelta(hours=6), first=60, name="prune-outbox")
+
+
+async def _prune(context: BotContext) -> None:
+    now = context.clock.now().date()
+    removed = await context.repo.prune_outbox(now - timedelta(days=7))
+    log.info("outbox: pruned %d old rows", removed)
+
+
+async def stop_services(application: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
+    sender: OutboxSender | None = application.bot_data.pop("sender", None)
+    if sender is not None:
+        await sender.stop()
+    services: Services = application.bot_data["services"]
+    if services.repo is not None:
+        await services.repo.close()
+        services.repo = None

@@ -1,0 +1,119 @@
+"""Settings, read once from the environment (and an optional .env) and passed in."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./data/bot.sqlite3"
+TELEGRAM_API = "https://api.telegram.org/bot"
+_TOKEN_SHAPE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
+_URL_SHAPE = re.compile(r"^(sqlite\+aiosqlite|postgresql\+asyncpg)://")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line for a person."""
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = TELEGRAM_API
+    database_url: str = DEFAULT_SQLITE_URL
+    default_country: str = "US"
+    default_timezone: str = "UTC"
+    log_level: str = "INFO"
+    # Bulk (scheduled) sends per second; Telegram allows about 30, we leave headroom for replies.
+    bulk_rate_per_second: float = Field(default=25.0, gt=0, le=10_000)
+    # Total sends per second the sender plans for (bulk + interactive).
+    global_rate_per_second: float = Field(default=30.0, gt=0, le=10_000)
+    grace_minutes: int = Field(default=120, ge=0, le=24 * 60)
+    dispatch_interval_seconds: float = Field(default=2.0, gt=0, le=60)
+
+    @field_validator("default_country")
+    @classmethod
+    def _country(cls, value: str) -> str:
+        value = value.strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", value):
+            raise ValueError("DEFAULT_COUNTRY must be a two-letter code such as US or GB")
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"DEFAULT_TIMEZONE {value!r} is not an IANA time zone") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        value = value.strip()
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            value = "postgresql+asyncpg://" + value.split("://", 1)[1]
+        elif value.startswith("sqlite:///"):
+            value = "sqlite+aiosqlite:///" + value.removeprefix("sqlite:///")
+        if not _URL_SHAPE.match(value):
+            raise ValueError(
+                "DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
+            )
+        return value
+
+    @property
+    def grace(self) -> timedelta:
+        return timedelta(minutes=self.grace_minutes)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        """The database file, so its folder can be created on first run."""
+        if not self.is_sqlite:
+            return None
+        raw = self.database_url.split(":///", 1)[1].split("?", 1)[0]
+        return None if raw in {"", ":memory:"} else Path(raw)
+
+    def require_token(self) -> str:
+        """The token, checked for Telegram's shape; SettingsError if it is missing or malformed."""
+        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN is not set. Get one from @BotFather, put it in .env "
+                "or the environment, or try the bot without one: python -m bot chat"
+            )
+        token = self.telegram_bot_token.get_secret_value().strip()
+        if not _TOKEN_SHAPE.match(token):
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits, a colon, "
+                "then 30+ letters, digits, _ or -)."
+            )
+        return token
+
+
+def load_settings() -> Settings:
+    """Read settings, turning validation errors into one readable line."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]).upper() or "settings"
+        message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+        raise SettingsError(f"{field}: {message}") from None

@@ -1,0 +1,1 @@
+"""Database access: models, engine, repositories and migrations. SQL lives only here."""

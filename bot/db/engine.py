@@ -1,0 +1,81 @@
+"""Engine creation, SQLite tuning, reachability check and Alembic migrations at start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached or used; the message is one line for a person."""
+
+
+def make_engine(settings: Settings) -> AsyncEngine:
+    """An async engine; SQLite gets WAL, a busy timeout and foreign keys on every connection."""
+    path = settings.sqlite_path()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    kwargs: dict[str, Any] = {"pool_pre_ping": not settings.is_sqlite}
+    if not settings.is_sqlite:
+        kwargs |= {"pool_size": 10, "max_overflow": 10}
+    engine = create_async_engine(settings.database_url, **kwargs)
+    if settings.is_sqlite:
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets replies read while the dispatcher writes; busy_timeout waits instead of failing.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def _upgrade(connection: Connection) -> None:
+    config = _alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+async def migrate(engine: AsyncEngine, timeout: float = 15.0) -> None:
+    """Apply Alembic migrations up to head; DatabaseUnavailable if the server can't be used."""
+    try:
+        async with asyncio.timeout(timeout), engine.begin() as connection:
+            await connection.execute(text("SELECT 1"))
+            await connection.run_sync(_upgrade)
+    except (SQLAlchemyError, OSError, TimeoutError) as exc:
+        raise DatabaseUnavailable(_describe(exc, engine)) from None
+
+
+def _describe(exc: BaseException, engine: AsyncEngine) -> str:
+    target = engine.url.render_as_string(hide_password=True)
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = reason[0] if reason and reason[0] else type(exc).__name__
+    return f"Cannot use the database at {target}: {first}"

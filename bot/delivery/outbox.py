@@ -1,0 +1,188 @@
+"""Sends queued daily messages: claimed before sending, marked after, paced as bulk.
+
+Delivery guarantee (at-least-once, with a one-message window):
+- A due subscription becomes an outbox row and its next due time advances in one transaction,
+  under a unique (chat, kind, local date) key: no day is lost, and no day is queued twice.
+- Rows are claimed (status 'sending') before the HTTP call and marked 'sent' right after
+  Telegram answers, by a writer that commits as soon as each answer arrives.
+- If the process dies after Telegram accepted a message but before that commit, the row is
+  still 'sending'. On start-up such rows go out again: we choose a rare duplicate over a lost
+  message. Only messages whose answer arrived in that last instant can repeat (measured by
+  bench/: at most one per kill). Rows claimed but not yet sent are simply sent, not repeated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
+
+from bot.content import Content
+from bot.db.repo import OutboxView, Repo, StorageError
+from bot.delivery.limiter import BULK
+from bot.scheduling.clock import Clock
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    markup: InlineKeyboardMarkup
+    silent: bool
+
+
+def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Rendered:
+    """A daily message. Its first line is always neutral (lock screens show it); discreet
+    mode sends only a neutral line and a button that opens the note inside the chat."""
+    ui = content.ui
+    help_now = InlineKeyboardButton(ui["btn_help_now"], callback_data="h")
+    if row.discreet and not reveal:
+        opener = InlineKeyboardButton(ui["btn_open_note"], callback_data=f"rv:{row.id}")
+        return Rendered(ui["daily_discreet"], InlineKeyboardMarkup([[opener], [help_now]]), True)
+    if row.content_key.startswith("m") and row.content_key[1:].isdigit():
+        body = content.daily.milestones[int(row.content_key[1:])]
+    else:
+        entry = content.entry(row.content_key)
+        body = entry.text if entry else ui["daily_missing"]
+    body = body.format(days=row.days or 0, total=row.total or 0)
+    rows = [[help_now]]
+    if row.kind == "encouragement":
+        body += "\n\n" + ui["encouragement_footer"]
+        rows.insert(0, [InlineKeyboardButton(ui["btn_slip"], callback_data="nc:slip")])
+    text = f"{ui['daily_opener_' + row.kind]}\n\n{body}"
+    return Rendered(text, InlineKeyboardMarkup(rows), row.discreet)
+
+
+class OutboxSender:
+    """Drains the outbox with bounded concurrency; the limiter does the pacing."""
+
+    def __init__(
+        self, repo: Repo, bot: ExtBot[None], content: Content, clock: Clock,
+        grace: timedelta, concurrency: int = 16,
+    ) -> None:
+        self.repo, self.bot, self.content, self.clock = repo, bot, content, clock
+        self.grace = grace
+        self._transient = False
+        self.concurrency = concurrency
+        self.wake = asyncio.Event()
+        self._marks: asyncio.Queue[tuple[int, str]] = asyncio.Queue()
+        self._tasks: list[asyncio.Task[None]] = []
+        self.sent = 0
+
+    def start(self) -> None:
+        self._tasks = [
+            asyncio.create_task(self._drain_forever(), name="outbox-sender"),
+            asyncio.create_task(self._write_marks(), name="outbox-marks"),
+        ]
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._flush_marks()
+
+    async def _drain_forever(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(self.wake.wait(), timeout=5.0)
+            except TimeoutError:
+                pass
+            self.wake.clear()
+            try:
+                await self.drain()
+            except StorageError:
+                log.warning("outbox: database unavailable, will retry")
+                await asyncio.sleep(2.0)
+
+    async def drain(self) -> int:
+        """Send everything pending now; returns how many went out."""
+        sent = 0
+        queue: asyncio.Queue[OutboxView] = asyncio.Queue(maxsize=self.concurrency * 2)
+        done = asyncio.Event()
+
+        async def worker() -> None:
+            nonlocal sent
+            while not (done.is_set() and queue.empty()):
+                try:
+                    row = await asyncio.wait_for(queue.get(), timeout=0.2)
+                except TimeoutError:
+                    continue
+                sent += await self._send(row)
+
+        expired = await self.repo.expire_pending(self.clock.now() - self.grace)
+        if expired:
+            log.warning("outbox: %d messages waited past the grace window and were skipped", expired)
+        self._transient = False
+        workers = [asyncio.create_task(worker()) for _ in range(self.concurrency)]
+        try:
+            # After a network error or 429 we stop claiming; the next wake retries the rest.
+            while not self._transient and (batch := await self.repo.claim_pending(self.concurrency * 4)):
+                for row in batch:
+                    await queue.put(row)
+        finally:
+            done.set()
+            await asyncio.gather(*workers)
+            await self._marks.join()
+        return sent
+
+    async def _send(self, row: OutboxView) -> int:
+        message = render(self.content, row)
+        try:
+            await self.bot.send_message(
+                row.chat_id, message.text, reply_markup=message.markup,
+                disable_notification=message.silent, protect_content=True, rate_limit_args=BULK,
+            )
+        except Forbidden:
+            log.info("outbox: a user blocked the bot; pausing their schedules")
+            await self.repo.mark_blocked(row.chat_id)
+            await self._marks.put((row.id, "failed"))
+            return 0
+        except BadRequest as exc:
+            log.warning("outbox: Telegram refused a message: %s", exc)
+            await self._marks.put((row.id, "failed"))
+            return 0
+        except (RetryAfter, NetworkError, TelegramError) as exc:
+            log.warning("outbox: will retry later (%s)", type(exc).__name__)
+            self._transient = True
+            await self._marks.put((row.id, "pending"))
+            return 0
+        await self._marks.put((row.id, "sent"))
+        self.sent += 1
+        return 1
+
+    async def _write_marks(self) -> None:
+        while True:
+            first = await self._marks.get()
+            batch = [first]
+            while not self._marks.empty():
+                batch.append(self._marks.get_nowait())
+            try:
+                await self._apply(batch)
+            finally:
+                for _ in batch:
+                    self._marks.task_done()
+
+    async def _flush_marks(self) -> None:
+        batch = []
+        while not self._marks.empty():
+            batch.append(self._marks.get_nowait())
+        await self._apply(batch)
+
+    async def _apply(self, batch: list[tuple[int, str]]) -> None:
+        by_status: dict[str, list[int]] = {}
+        for outbox_id, status in batch:
+            by_status.setdefault(status, []).append(outbox_id)
+        for status, ids in by_status.items():
+            for attempt in range(5):
+                try:
+                    await self.repo.mark_outbox(ids, status, self.clock.now() if status == "sent" else None)
+                    break
+                except StorageError:
+                    log.warning("outbox: could not record %d results, retrying", len(ids))
+                    await asyncio.sleep(0.5 * (attempt + 1))

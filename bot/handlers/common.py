@@ -1,0 +1,70 @@
+"""Shared pieces for handlers: keyboards that always carry Help now, and one way to reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+
+from bot.content import Content
+from bot.context import BotContext
+
+log = logging.getLogger(__name__)
+Row = Sequence[InlineKeyboardButton]
+
+
+def button(content: Content, label_key: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(content.ui[label_key], callback_data=data)
+
+
+def help_row(content: Content) -> list[InlineKeyboardButton]:
+    """Crisis help, one tap away: appended to every keyboard the bot shows."""
+    return [button(content, "btn_help_now", "h"), button(content, "btn_menu", "m")]
+
+
+def keyboard(content: Content, rows: Sequence[Row] = (), *, menu: bool = True) -> InlineKeyboardMarkup:
+    last = help_row(content) if menu else [button(content, "btn_help_now", "h")]
+    return InlineKeyboardMarkup([*[list(r) for r in rows], last])
+
+
+def main_menu(content: Content) -> InlineKeyboardMarkup:
+    rows = [
+        [button(content, "btn_explain", "x"), button(content, "btn_daily", "d")],
+        [button(content, "btn_progress", "nc"), button(content, "btn_country", "c")],
+        [button(content, "btn_commands", "help")],
+    ]
+    return keyboard(content, rows, menu=False)
+
+
+async def respond(
+    update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Reply in place for a button press (edit), or with a new message for typed input."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        if query.message is not None and query.message.is_accessible:
+            try:
+                await query.edit_message_text(text, reply_markup=markup)
+                return
+            except BadRequest as exc:
+                if "not modified" in str(exc).lower():
+                    return
+                log.info("could not edit, sending anew: %s", exc)
+    chat = update.effective_chat
+    if chat is not None:
+        await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+def chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError("update without a chat")
+    return chat.id
+
+
+def callback_parts(update: Update) -> list[str]:
+    query = update.callback_query
+    return (query.data or "").split(":") if query is not None and isinstance(query.data, str) else []

@@ -1,0 +1,64 @@
+"""Crisis detection, run first on every text message in any state (handler group -1).
+
+The reply is built from in-memory content only: no database, no rate limit, no queue.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
+
+from bot.context import BotContext
+from bot.handlers.common import button, keyboard
+from bot.handlers.hotline import render_lines
+from bot.safety.detector import CrisisLevel, classify
+
+log = logging.getLogger(__name__)
+
+REPLIES = {
+    CrisisLevel.DANGER: ("crisis_danger", ("emergency", "domestic_abuse")),
+    CrisisLevel.SELF_HARM: ("crisis_self_harm", ("emergency", "crisis")),
+    CrisisLevel.DISCLOSURE: ("crisis_disclosure", ("domestic_abuse",)),
+}
+URGENT_COMMANDS = ("/hotline", "/help_now", "/sos")
+
+
+def message_level(update: Update) -> CrisisLevel:
+    message = update.message or update.edited_message
+    if message is None or not message.text:
+        return CrisisLevel.NONE
+    return classify(message.text)
+
+
+def is_urgent(update: Update) -> bool:
+    """Updates that must not wait in the user's queue: crisis texts and hotline requests."""
+    query = update.callback_query
+    if query is not None:
+        return isinstance(query.data, str) and (query.data == "h" or query.data.startswith("h:"))
+    message = update.message
+    if message is not None and message.text and message.text.startswith(URGENT_COMMANDS):
+        return True
+    return message_level(update) is not CrisisLevel.NONE
+
+
+async def crisis_check(update: Update, context: BotContext) -> None:
+    """Answer danger and self-harm at once; offer the abuse line gently on a disclosure."""
+    level = message_level(update)
+    if level is CrisisLevel.NONE:
+        return
+    key, purposes = REPLIES[level]
+    chat = update.effective_chat
+    country = context.content.country(context.country_of(chat.id if chat else None))
+    content = context.content
+    text = f"{content.ui[key]}\n\n{render_lines(content, country, purposes)}"
+    rows = [[button(content, "btn_all_lines", "h"), button(content, "btn_safety_plan", "t:safety-planning")]]
+    log.warning("crisis reply sent (%s)", level.value)  # the level only, never the text
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(text, reply_markup=keyboard(content, rows))
+    raise ApplicationHandlerStop
+
+
+HANDLERS = [MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, crisis_check)]

@@ -1,0 +1,117 @@
+"""Matches free text to explanation topics: TF-IDF over each topic's example questions.
+
+Features are word stems, word pairs and character 4-grams (so typos still land). A topic's
+score mixes its best single example with its whole set of examples. Pure Python: the topic
+set is small and start-up must stay fast.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.content import Topic
+
+STOPWORDS = frozenset(
+    "a an the and or but if so to of in on at for with from by is are was were be been am i im "
+    "me my mine you your it its this that these those do does did doing have has had just "
+    "about what whats how why when where who can could would should will wont cant dont "
+    "not no yes really very much more also still even get got as than then there their "
+    "he she they him her them his hers theirs we us our ive id ill youre thats".split()
+)
+_SUFFIXES = ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ness", "ment")
+CONFIDENT_SCORE = 0.30
+CONFIDENT_MARGIN = 0.06
+
+
+@dataclass(frozen=True)
+class Match:
+    topic_id: str
+    score: float
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"['’`´]", "", text)
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def features(text: str) -> Counter[str]:
+    words = [w for w in re.findall(r"[a-z0-9]+", normalise(text)) if w not in STOPWORDS]
+    stems = [_stem(w) for w in words]
+    bag: Counter[str] = Counter(stems)
+    bag.update(f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False))
+    for word in words:
+        padded = f" {word} "
+        bag.update("#" + padded[i : i + 4] for i in range(max(1, len(padded) - 3)))
+    return bag
+
+
+class TopicMatcher:
+    def __init__(self, topics: Mapping[str, Topic]) -> None:
+        docs: list[tuple[str, Counter[str]]] = []
+        for topic in topics.values():
+            for example in (topic.title, *topic.examples):
+                docs.append((topic.id, features(example)))
+        df: Counter[str] = Counter()
+        for _, bag in docs:
+            df.update(bag.keys())
+        n = len(docs)
+        self._idf = {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
+        self._examples = [(tid, self._vector(bag)) for tid, bag in docs]
+        centroids: dict[str, Counter[str]] = {}
+        for tid, bag in docs:
+            centroids.setdefault(tid, Counter()).update(bag)
+        self._centroids = {tid: self._vector(bag) for tid, bag in centroids.items()}
+
+    def _vector(self, bag: Mapping[str, int]) -> dict[str, float]:
+        vec = {}
+        for term, count in bag.items():
+            weight = (1 + math.log(count)) * self._idf.get(term, 0.0)
+            if term.startswith("#"):
+                weight *= 0.35  # spelling evidence, weaker than whole words
+            if weight:
+                vec[term] = weight
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {t: w / norm for t, w in vec.items()}
+
+    @staticmethod
+    def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+    def rank(self, text: str, limit: int = 3) -> list[Match]:
+        """The best topics for the text, highest score first."""
+        query = self._vector(features(text[:2000]))
+        if not query:
+            return []
+        best: dict[str, float] = {}
+        for tid, vec in self._examples:
+            score = self._cosine(query, vec)
+            if score > best.get(tid, 0.0):
+                best[tid] = score
+        scores = {
+            tid: 0.6 * best.get(tid, 0.0) + 0.4 * self._cosine(query, centroid)
+            for tid, centroid in self._centroids.items()
+        }
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:limit]
+        return [Match(tid, round(score, 4)) for tid, score in ranked if score > 0]
+
+    @staticmethod
+    def is_confident(matches: Iterable[Match]) -> bool:
+        top = list(matches)[:2]
+        if not top or top[0].score < CONFIDENT_SCORE:
+            return False
+        return len(top) == 1 or top[0].score - top[1].score >= CONFIDENT_MARGIN

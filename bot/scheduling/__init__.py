@@ -1,0 +1,1 @@
+"""When messages fall due: local times, time zones and the dispatcher."""

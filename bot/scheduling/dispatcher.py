@@ -1,0 +1,82 @@
+"""Turns due subscriptions into outbox rows: what to send, and when the next one falls due.
+
+APScheduler (through PTB's JobQueue) calls `Dispatcher.tick` every few seconds; the rows in
+the database are the schedule, so nothing is lost on restart and no jobs are pickled.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import datetime, time, timedelta
+
+from bot.content import MILESTONES, Content, Entry
+from bot.db.repo import NoContactView, Planned, Repo, SubscriptionView
+from bot.scheduling.clock import Clock
+from bot.scheduling.times import first_due_after, following_due, local_date
+
+log = logging.getLogger(__name__)
+FIRST_WEEKS_FROM, LATER_FROM = 7, 30
+
+
+def stage_for(days: int) -> str:
+    if days < FIRST_WEEKS_FROM:
+        return "first_days"
+    return "first_weeks" if days < LATER_FROM else "later"
+
+
+def pick_unseen(entries: tuple[Entry, ...], seen: str, rng: random.Random) -> tuple[str, str]:
+    """A random entry not yet seen this round; when all are seen, a new round begins."""
+    seen_ids = set(filter(None, seen.split(",")))
+    fresh = [e.id for e in entries if e.id not in seen_ids]
+    if not fresh:
+        in_deck = {e.id for e in entries}
+        seen_ids -= in_deck
+        fresh = [e.id for e in entries]
+    choice = rng.choice(fresh)
+    return choice, ",".join(sorted(seen_ids | {choice}))
+
+
+def plan(
+    sub: SubscriptionView, nc: NoContactView | None, now: datetime, content: Content, grace: timedelta
+) -> Planned:
+    """Decide one due subscription: send (and what) or skip, and its next due instant."""
+    at = time.fromisoformat(sub.local_time)
+    due = sub.next_due_utc
+    day = local_date(due, sub.timezone)
+    following = following_due(due, at, sub.timezone)
+    if following <= now - grace:  # down for days: jump ahead instead of skipping one per tick
+        following = first_due_after(now - grace, at, sub.timezone)
+    if now - due > grace:
+        log.info("skipped a %s message %s late (grace %s)", sub.kind, now - due, grace)
+        return Planned(day, following, "skipped", "")
+    rng = random.Random(f"{sub.chat_id}:{sub.kind}:{day.isoformat()}")
+    if sub.kind == "grounding":
+        key, seen = pick_unseen(content.daily.grounding, sub.seen, rng)
+        return Planned(day, following, "pending", key, seen=seen)
+    days = max(0, (day - nc.streak_start).days) if nc else 0
+    total = (nc.days_before if nc else 0) + days
+    if nc is not None and nc.slip_pending:
+        key, seen = pick_unseen(content.daily.after_slip, sub.seen, rng)
+        return Planned(day, following, "pending", key, days, total, seen, clear_slip=True)
+    if days in MILESTONES:
+        return Planned(day, following, "pending", f"m{days}", days, total, sub.seen)
+    key, seen = pick_unseen(content.daily.encouragement[stage_for(days)], sub.seen, rng)
+    return Planned(day, following, "pending", key, days, total, seen)
+
+
+class Dispatcher:
+    def __init__(self, repo: Repo, content: Content, clock: Clock, grace: timedelta) -> None:
+        self.repo, self.content, self.clock, self.grace = repo, content, clock, grace
+
+    async def tick(self) -> int:
+        """Queue everything due now; returns how many messages were queued."""
+        now = self.clock.now()
+        total = 0
+        while True:
+            queued, skipped = await self.repo.enqueue_due(
+                now, lambda sub, nc: plan(sub, nc, now, self.content, self.grace)
+            )
+            total += queued
+            if queued + skipped == 0:
+                return total
