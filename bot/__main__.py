@@ -74,6 +74,8 @@ async def _run(settings: Settings) -> None:
 
 
 async def _chat(settings: Settings, user_id: int) -> None:
+    # The terminal is the conversation; keep PTB's lifecycle chatter out of it.
+    logging.getLogger("telegram").setLevel(max(logging.WARNING, logging.getLogger().level))
     from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
     from bot.console import LocalTelegram, printer, run_chat
 

@@ -14,7 +14,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import snowballstemmer  # type: ignore[import-untyped]
+
 from bot.content import Topic
+
+_STEMMER = snowballstemmer.stemmer("english")
 
 STOPWORDS = frozenset(
     "a an the and or but if so to of in on at for with from by is are was were be been am i im "
@@ -23,7 +27,9 @@ STOPWORDS = frozenset(
     "not no yes really very much more also still even get got as than then there their "
     "he she they him her them his hers theirs we us our ive id ill youre thats".split()
 )
-_SUFFIXES = ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ness", "ment")
+PROSE_WEIGHT = 0.8
+NGRAM_WEIGHT = 0.35
+BEST_SHARE = 0.3
 CONFIDENT_SCORE = 0.30
 CONFIDENT_MARGIN = 0.06
 
@@ -41,10 +47,7 @@ def normalise(text: str) -> str:
 
 
 def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    return str(_STEMMER.stemWord(word))
 
 
 def features(text: str) -> Counter[str]:
@@ -59,28 +62,32 @@ def features(text: str) -> Counter[str]:
 
 
 class TopicMatcher:
-    def __init__(self, topics: Mapping[str, Topic]) -> None:
+    def __init__(self, topics: Mapping[str, Topic], prose_weight: float = PROSE_WEIGHT) -> None:
         docs: list[tuple[str, Counter[str]]] = []
+        prose: dict[str, Counter[str]] = {}
         for topic in topics.values():
             for example in (topic.title, *topic.examples):
                 docs.append((topic.id, features(example)))
+            # The explanation itself carries the topic's vocabulary; it counts for less.
+            words = features(re.sub(r"<[^>]+>", " ", f"{topic.short} {topic.more}"))
+            prose[topic.id] = Counter({t: c * prose_weight for t, c in words.items()})
         df: Counter[str] = Counter()
         for _, bag in docs:
             df.update(bag.keys())
         n = len(docs)
         self._idf = {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
         self._examples = [(tid, self._vector(bag)) for tid, bag in docs]
-        centroids: dict[str, Counter[str]] = {}
+        centroids: dict[str, Counter[str]] = {tid: Counter(bag) for tid, bag in prose.items()}
         for tid, bag in docs:
             centroids.setdefault(tid, Counter()).update(bag)
         self._centroids = {tid: self._vector(bag) for tid, bag in centroids.items()}
 
-    def _vector(self, bag: Mapping[str, int]) -> dict[str, float]:
+    def _vector(self, bag: Mapping[str, float]) -> dict[str, float]:
         vec = {}
         for term, count in bag.items():
-            weight = (1 + math.log(count)) * self._idf.get(term, 0.0)
+            weight = (1 + math.log(count)) * self._idf.get(term, 0.0) if count >= 1 else count * self._idf.get(term, 0.0)
             if term.startswith("#"):
-                weight *= 0.35  # spelling evidence, weaker than whole words
+                weight *= NGRAM_WEIGHT  # spelling evidence, weaker than whole words
             if weight:
                 vec[term] = weight
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
@@ -103,7 +110,7 @@ class TopicMatcher:
             if score > best.get(tid, 0.0):
                 best[tid] = score
         scores = {
-            tid: 0.6 * best.get(tid, 0.0) + 0.4 * self._cosine(query, centroid)
+            tid: BEST_SHARE * best.get(tid, 0.0) + (1 - BEST_SHARE) * self._cosine(query, centroid)
             for tid, centroid in self._centroids.items()
         }
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:limit]

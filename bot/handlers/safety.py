@@ -54,7 +54,7 @@ async def crisis_check(update: Update, context: BotContext) -> None:
     content = context.content
     text = f"{content.ui[key]}\n\n{render_lines(content, country, purposes)}"
     rows = [[button(content, "btn_all_lines", "h"), button(content, "btn_safety_plan", "t:safety-planning")]]
-    log.warning("crisis reply sent (%s)", level.value)  # the level only, never the text
+    log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     message = update.effective_message
     if message is not None:
         await message.reply_text(text, reply_markup=keyboard(content, rows))

@@ -1,0 +1,224 @@
+"""Crisis detector: the first thing every text message passes through.
+
+    classify(text) -> CrisisLevel     # NONE, DISCLOSURE, DANGER or SELF_HARM
+
+Pure Python, no I/O, no model: the text is normalised (normalize) and matched against the word
+lists and regular expressions in patterns.py. It never raises; typical messages take well under
+a millisecond and every pattern is linear, so a 100,000-character message is scanned to the end.
+
+Priority: DANGER > SELF_HARM > DISCLOSURE > NONE. When a message carries both a danger and a
+self-harm signal the answer is DANGER, because the emergency number comes first.
+
+Bias: a missed danger or self-harm message is far worse than an unneeded crisis reply, so
+ambiguous phrasings ("i can't do this anymore", "he's coming over tonight") are flagged; known
+figures of speech ("this traffic is killing me", "cutting him off", "i could kill for a coffee")
+are excluded pattern by pattern and kept in tests/safety/crisis_phrases.yaml as `none` items.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from typing import Final
+
+from bot.safety import patterns as p
+
+__all__ = ["CrisisLevel", "classify", "explain", "normalize"]
+
+
+class CrisisLevel(StrEnum):
+    NONE = "none"
+    DISCLOSURE = "disclosure"
+    DANGER = "danger"
+    SELF_HARM = "self_harm"
+
+
+# Telegram caps a message at 4,096 characters, so this only guards against abuse of the
+# console or future channels: beyond it the head and the tail are kept (a crisis phrase is most
+# often at the end of a long vent).
+MAX_CHARS: Final = 400_000
+_KEEP: Final = MAX_CHARS // 2
+
+# --- Normalisation tables -------------------------------------------------------------------
+
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+    "\u206a\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
+)
+# Emoji that carry meaning in a crisis message become words; other emoji are separators.
+_EMOJI_WORDS = {
+    "🔪": " knife ", "🗡": " knife ", "⚔": " knife ", "🔫": " gun ", "💊": " pills ",
+    "🩸": " blood ", "🪢": " rope ", "⚰": " coffin ", "🪦": " grave ", "🆘": " sos ",
+    "😂": " lol ", "🤣": " lol ", "😹": " lol ", "😆": " lol ", "💀": " dead ", "☠": " dead ",
+}
+# Curly and look-alike apostrophes and quotes become a plain apostrophe.
+_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u02b9\u02bd\u00b4\u0060\uff07\u055a\ua78c"
+
+_PRE_TABLE: Final[dict[int, str | None]] = {
+    **{ord(c): None for c in _INVISIBLE},
+    **{ord(k): v for k, v in _EMOJI_WORDS.items()},
+    **{ord(c): "'" for c in _QUOTES},
+}
+# Letters NFKD does not decompose, and Cyrillic/Greek look-alikes used to dodge filters.
+_LETTER_TABLE: Final[dict[int, str]] = {
+    ord(k): v
+    for k, v in {
+        "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i",
+        "ħ": "h", "ŧ": "t", "ſ": "s", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c",
+        "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l", "к": "k", "м": "m",
+        "т": "t", "н": "h", "в": "b", "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k",
+        "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    }.items()
+}
+_COMBINING: Final = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+# Leetspeak inside a word: "k1ll", "su1c1de", "d!e", "$uicide".
+_LEET: Final = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                "!": "i", "|": "i"}
+_LEET_INNER: Final = re.compile(r"(?<=[a-z])[0134570@$!|](?=[a-z])")
+_LEET_START: Final = re.compile(r"(?<![a-z0-9])[$@](?=[a-z]{2})")
+_CENSOR_STAR: Final = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "s*icide", "k*ll"
+_APOSTROPHE: Final = re.compile(r"(?<=[a-z])'(?=[a-z])")  # "he's" -> "hes", "don't" -> "dont"
+_SEPARATORS: Final = re.compile(r"[^a-z0-9]+")
+
+# Chat spellings and contractions without apostrophes (keys and values are folded below).
+_TOKEN_WORDS = {
+    "im": "i am", "ive": "i have", "hes": "he is", "shes": "she is", "theyre": "they are",
+    "theyve": "they have", "theyll": "they will", "youre": "you are", "youll": "you will",
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
+    "cannot": "can not", "wont": "will not", "wouldnt": "would not", "couldnt": "could not",
+    "shouldnt": "should not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
+    "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
+    "aint": "is not", "wanna": "want to", "wana": "want to", "gonna": "going to",
+    "gunna": "going to", "gotta": "got to", "hafta": "have to", "tryna": "trying to",
+    "finna": "going to", "imma": "i am going to", "lemme": "let me", "u": "you", "ur": "your",
+    "r": "are", "ya": "you", "2": "to", "b4": "before", "bc": "because", "cuz": "because",
+    "cos": "because", "coz": "because", "bcuz": "because", "bcos": "because",
+    "becuz": "because", "rn": "right now", "tonite": "tonight", "2nite": "tonight",
+    "2night": "tonight", "pls": "please", "plz": "please", "ppl": "people", "every1": "everyone",
+    "any1": "anyone", "no1": "no one", "some1": "someone", "bf": "boyfriend",
+    "gf": "girlfriend", "hubby": "husband", "omw": "on my way", "abt": "about",
+    "thru": "through", "w": "with", "ded": "dead", "wnat": "want", "wamt": "want",
+    "whats": "what is", "thats": "that is", "theres": "there is", "its": "it is",
+    "myslef": "myself", "mysef": "myself", "mself": "myself", "meself": "myself",
+    "idk": "i do not know", "yall": "you all", "outta": "out of", "kinda": "kind of",
+    "nomore": "no more", "someones": "someone is", "somebodys": "somebody is",
+}
+_TOKEN_MAP: Final[dict[str, str]] = {p.fold(k): p.fold(v) for k, v in _TOKEN_WORDS.items()}
+
+
+def normalize(text: str) -> str:
+    """Reduce a message to lowercase ASCII words separated by single spaces.
+
+    NFKC (fullwidth letters), casefold, accents stripped, zero-width characters removed, curly
+    apostrophes straightened and joined ("he's" -> "hes"), leetspeak inside words undone,
+    punctuation and emoji turned into spaces (a few emoji become words: 🔪 -> knife), repeated
+    letters folded ("pleeease" -> "please", "kill" -> "kil"), contractions and chat spellings
+    expanded ("im" -> "i am", "wanna" -> "want to").
+    """
+    if len(text) > MAX_CHARS:
+        text = text[:_KEEP] + " . " + text[-_KEEP:]
+    t = unicodedata.normalize("NFKC", text.translate(_PRE_TABLE)).casefold()
+    if not t.isascii():
+        t = _COMBINING.sub("", unicodedata.normalize("NFKD", t)).translate(_LETTER_TABLE)
+    t = _LEET_INNER.sub(lambda m: _LEET[m.group()], t)
+    t = _LEET_START.sub(lambda m: _LEET[m.group()], t)
+    t = _CENSOR_STAR.sub("", t)
+    t = _APOSTROPHE.sub("", t)
+    t = p.fold(_SEPARATORS.sub(" ", t))
+    return " ".join([_TOKEN_MAP.get(word, word) for word in t.split()])
+
+
+# --- Decision -------------------------------------------------------------------------------
+
+
+def _danger_signals(t: str, find_all: bool) -> tuple[list[str], list[str]]:
+    """Names of the danger groups that match: (always danger, danger unless clearly past)."""
+    direct: list[str] = []
+    for name, pattern in p.DANGER_DIRECT:
+        if pattern.search(t):
+            direct.append(name)
+            if not find_all:
+                return direct, []
+    # Combinations: movement or presence is dangerous together with fear, rage or "now".
+    coming = p.COMING.search(t) is not None
+    near = p.NEAR.search(t) is not None
+    if coming or near:
+        fear = p.FEAR.search(t) is not None
+        rage = p.AGITATED.search(t) is not None
+        if (coming and (fear or rage or p.NOW.search(t))) or (near and (fear or rage)):
+            direct.append("coming_or_near")
+    if p.AGITATED_PERSON.search(t) and (p.FEAR.search(t) or p.NOW.search(t)):
+        direct.append("rage_now")
+    if direct and not find_all:
+        return direct, []
+    downgradable = [name for name, pattern in p.DANGER_HISTORIC_OK if pattern.search(t)]
+    return direct, downgradable
+
+
+def _decide(t: str, find_all: bool) -> tuple[CrisisLevel, list[str]]:
+    direct, downgradable = _danger_signals(t, find_all)
+    signals = [f"danger:{name}" for name in direct + downgradable]
+    past_only = False
+    if not direct and downgradable:
+        joke = (
+            set(downgradable) <= {"threat_kill", "threat_harm"}
+            and p.LAUGH.search(t) is not None
+            and p.SAID.search(t) is None
+        )
+        past_only = p.HISTORIC.search(t) is not None and p.PRESENT.search(t) is None
+        if joke or past_only:
+            signals.append("danger:discounted_joke" if joke else "danger:discounted_past")
+        else:
+            direct = downgradable
+    if direct and not find_all:
+        return CrisisLevel.DANGER, signals
+
+    self_harm = [name for name, pattern in p.SELF_HARM if pattern.search(t)]
+    signals += [f"self_harm:{name}" for name in self_harm]
+    disclosure: list[str] = []
+    if find_all or not (direct or self_harm):
+        disclosure = [name for name, pattern in p.DISCLOSURE if pattern.search(t)]
+        signals += [f"disclosure:{name}" for name in disclosure]
+    if direct:
+        return CrisisLevel.DANGER, signals
+    if self_harm:
+        return CrisisLevel.SELF_HARM, signals
+    if disclosure or past_only:
+        return CrisisLevel.DISCLOSURE, signals
+    return CrisisLevel.NONE, signals
+
+
+def classify(text: str) -> CrisisLevel:
+    """Crisis level of one user message. Never raises."""
+    try:
+        if not isinstance(text, str) or not text:
+            return CrisisLevel.NONE
+        return _decide(normalize(text), find_all=False)[0]
+    except Exception:  # never let a bug here swallow the message or the crisis reply
+        return _fallback(text)
+
+
+def explain(text: str) -> tuple[CrisisLevel, tuple[str, ...]]:
+    """Level and the names of every matching pattern group, for tests and debugging."""
+    level, signals = _decide(normalize(text), find_all=True)
+    return level, tuple(signals)
+
+
+_FALLBACK_DANGER: Final = ("kill me", "outside my door", "has a knife", "has a gun", "hurt me")
+_FALLBACK_SELF_HARM: Final = ("suicid", "kill myself", "want to die", "end my life", "kms")
+
+
+def _fallback(text: object) -> CrisisLevel:
+    """Crude substring check, used only if normalisation or matching ever fails."""
+    try:
+        low = str(text).lower()
+        if any(k in low for k in _FALLBACK_DANGER):
+            return CrisisLevel.DANGER
+        if any(k in low for k in _FALLBACK_SELF_HARM):
+            return CrisisLevel.SELF_HARM
+    except Exception:
+        return CrisisLevel.NONE
+    return CrisisLevel.NONE

@@ -1,0 +1,130 @@
+"""Shared fixtures: the real Application on a real database, with Telegram and the clock faked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
+
+from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.console import LocalChat, LocalTelegram  # noqa: E402
+from bot.content import Content, load_content  # noqa: E402
+from bot.scheduling.clock import FakeClock  # noqa: E402
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 21, 12, 0, tzinfo=UTC))
+
+
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+async def _postgres_available() -> str | None:
+    import asyncpg  # type: ignore[import-untyped]
+
+    try:
+        connection = await asyncpg.connect(POSTGRES_URL.replace("+asyncpg", ""), timeout=3)
+    except (OSError, asyncpg.PostgresError) as exc:
+        return f"PostgreSQL not reachable at {POSTGRES_URL}: {exc}"
+    await connection.close()
+    return None
+
+
+async def reset_postgres() -> None:
+    import asyncpg
+
+    connection = await asyncpg.connect(POSTGRES_URL.replace("+asyncpg", ""))
+    try:
+        await connection.execute(
+            "DROP TABLE IF EXISTS outbox, subscriptions, no_contact, users, alembic_version CASCADE"
+        )
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Database tests run on SQLite and on the real PostgreSQL server."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path)
+    reason = await _postgres_available()
+    if reason:
+        if os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    await reset_postgres()
+    return POSTGRES_URL
+
+
+class Harness:
+    """A running Application with a local Telegram and a fake clock."""
+
+    def __init__(self, app: Any, transport: LocalTelegram, clock: FakeClock) -> None:
+        self.app = app
+        self.transport = transport
+        self.clock = clock
+        self.chat = LocalChat(app, transport)
+
+    @property
+    def services(self) -> Any:
+        return self.app.bot_data["services"]
+
+    async def send(self, text: str, user: int = 1) -> list[Any]:
+        return await self.chat.send(user, text)
+
+    async def press(self, data: str, user: int = 1) -> list[Any]:
+        return await self.chat.press(user, data)
+
+    async def tick(self) -> int:
+        """Run the dispatcher once and drain the outbox, as the scheduler would."""
+        queued = await self.app.bot_data["dispatcher"].tick()
+        await self.app.bot_data["sender"].drain()
+        return int(queued)
+
+
+async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
+    transport = LocalTelegram()
+    app = build_application(
+        Settings(database_url=url, _env_file=None, **settings),  # type: ignore[call-arg]
+        token=CONSOLE_TOKEN, request=transport, clock=clock,
+    )
+    await app.initialize()
+    await start_services(app)
+    # The dispatcher job is driven by hand in tests (Harness.tick), not by the clock.
+    assert app.job_queue is not None
+    for job in app.job_queue.jobs():
+        job.schedule_removal()
+    return Harness(app, transport, clock)
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Harness]:
+    h = await make_harness(sqlite_url(tmp_path), clock)
+    yield h
+    await stop_services(h.app)
+    await h.app.shutdown()
+
+
+@pytest.fixture
+async def db_harness(database_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    """The harness on each database backend."""
+    h = await make_harness(database_url, clock)
+    yield h
+    await stop_services(h.app)
+    await h.app.shutdown()

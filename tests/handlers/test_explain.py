@@ -1,0 +1,38 @@
+from tests.conftest import Harness
+from tests.handlers.test_start import buttons
+
+
+async def test_explain_groups_pages_and_topics(harness: Harness) -> None:
+    [menu] = await harness.send("/explain")
+    groups = [d for d in buttons(menu) if d.startswith("xg:")]
+    assert len(groups) == 5
+    [page0] = await harness.press("xg:is-this-it:0")
+    assert "xg:is-this-it:1" in buttons(page0)
+    topics0 = [d for d in buttons(page0) if d.startswith("t:")]
+    assert len(topics0) == 5
+    [page1] = await harness.press("xg:is-this-it:1")
+    assert "xg:is-this-it:0" in buttons(page1)
+    [out_of_range] = await harness.press("xg:is-this-it:7")
+    assert [d for d in buttons(out_of_range) if d.startswith("xg:")]
+
+
+async def test_topic_shows_short_more_related_and_help(harness: Harness, content: object) -> None:
+    [topic] = await harness.press("t:hoovering")
+    assert content.topics["hoovering"].short[:40] in topic.text  # type: ignore[attr-defined]
+    assert "tm:hoovering" in buttons(topic) and "h" in buttons(topic)
+    for related in content.topics["hoovering"].related:  # type: ignore[attr-defined]
+        assert f"t:{related}" in buttons(topic)
+    [more] = await harness.press("tm:hoovering")
+    assert content.topics["hoovering"].more[:40] in more.text  # type: ignore[attr-defined]
+
+
+async def test_free_text_confident_answer(harness: Harness, content: object) -> None:
+    [reply] = await harness.send("what is hoovering")
+    assert content.topics["hoovering"].short[:40] in reply.text  # type: ignore[attr-defined]
+
+
+async def test_free_text_unsure_offers_three(harness: Harness) -> None:
+    [reply] = await harness.send("blorp fizzle")
+    topic_buttons = [d for d in buttons(reply) if d.startswith("t:")]
+    assert len(topic_buttons) <= 3
+    assert "x" in buttons(reply)

@@ -1,0 +1,47 @@
+from tests.conftest import Harness
+from tests.handlers.test_start import buttons
+
+
+async def test_hotline_shows_us_lines_by_default(harness: Harness) -> None:
+    [reply] = await harness.send("/hotline")
+    for needle in ("911", "1-800-799-7233", "88788", "988", "741741", "checked 2026-11-21", "thehotline.org"):
+        assert needle in reply.text
+    assert "hc" in buttons(reply)
+
+
+async def test_other_countries_are_one_tap_away(harness: Harness) -> None:
+    await harness.send("/hotline")
+    [listing] = await harness.press("hc")
+    assert "h:GB" in buttons(listing) and "h:fallback" in buttons(listing)
+    [uk] = await harness.press("h:GB")
+    assert "0808 2000 247" in uk.text and "116 123" in uk.text and "55" in uk.text
+    [elsewhere] = await harness.press("h:fallback")
+    assert "findahelpline.com" in elsewhere.text and "112" in elsewhere.text
+
+
+async def test_country_choice_changes_help_now(harness: Harness) -> None:
+    await harness.send("/country")
+    [saved] = await harness.press("c:AU")
+    assert "Australia" in saved.text
+    [reply] = await harness.press("h")
+    assert "1800 737 732" in reply.text and "13 11 14" in reply.text
+    assert harness.services.countries[1] == "AU"
+
+
+async def test_hotline_needs_no_database(harness: Harness) -> None:
+    """Help now answers from memory even when the database is gone."""
+    await harness.send("/country")
+    await harness.press("c:NZ")
+    await harness.services.repo.engine.dispose()
+    harness.services.repo.engine.url  # still configured, but point it at nowhere:
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    harness.services.repo.engine = create_async_engine("postgresql+asyncpg://nobody@127.0.0.1:1/none")
+    harness.services.repo._session.configure(bind=harness.services.repo.engine)
+    [reply] = await harness.send("/hotline")
+    assert "0800 733 843" in reply.text
+    [crisis] = await harness.send("i want to kill myself")
+    assert "1737" in crisis.text
+    [menu] = await harness.send("/daily")
+    assert "can't reach my notes" in menu.text
+    assert "h" in buttons(menu)

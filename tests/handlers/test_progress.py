@@ -1,0 +1,47 @@
+from datetime import UTC, datetime, timedelta
+
+from tests.conftest import Harness
+from tests.handlers.test_start import buttons
+
+
+async def test_counter_start_slip_and_progress(harness: Harness) -> None:
+    [none] = await harness.send("/progress")
+    assert "ns:today" in buttons(none) and "safety plan" in none.text
+    await harness.press("ns:ask")
+    [bad] = await harness.send("next tuesday")
+    assert "couldn't read" in bad.text
+    [future] = await harness.send("2027-01-01")
+    assert "couldn't read" in future.text
+    [saved] = await harness.send("2026-11-01")
+    assert "<b>20</b> days" in saved.text
+    [progress] = await harness.send("/progress")
+    assert "Current streak: <b>20</b>" in progress.text and "Total no-contact days: 20" in progress.text
+    [confirm] = await harness.press("nc:slip")
+    assert "isn't a failure" in confirm.text
+    [done] = await harness.press("nc:slip:y")
+    assert "20 days in total" in done.text
+    harness.clock.advance(timedelta(days=3))
+    [progress] = await harness.send("/progress")
+    assert "Current streak: <b>3</b>" in progress.text
+    assert "Longest streak: 20" in progress.text and "Total no-contact days: 23" in progress.text
+
+
+async def test_next_note_after_a_slip_is_written_for_it(harness: Harness, content: object) -> None:
+    await harness.send("/daily")
+    await harness.press("d:new:e")
+    await harness.press("d:t:e:0900")
+    await harness.press("d:z:e:0900:10")
+    await harness.press("ns:today")
+    await harness.press("nc:slip:y")
+    harness.clock.set(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
+    before = len(harness.transport.sent)
+    await harness.tick()
+    [note] = harness.transport.sent[before:]
+    slip_texts = [e.text.split("{")[0][:30] for e in content.daily.after_slip]  # type: ignore[attr-defined]
+    assert any(t in note.text for t in slip_texts)
+    # The day after, back to the ordinary notes.
+    harness.clock.advance(timedelta(days=1))
+    before = len(harness.transport.sent)
+    await harness.tick()
+    [next_note] = harness.transport.sent[before:]
+    assert not any(t in next_note.text for t in slip_texts)

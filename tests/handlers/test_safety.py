@@ -1,0 +1,55 @@
+"""Crisis replies in any state, before anything else."""
+
+from tests.conftest import Harness
+from tests.handlers.test_start import buttons
+
+
+async def test_danger_gets_emergency_number_at_once(harness: Harness) -> None:
+    [reply] = await harness.send("he's outside my door right now and he's furious")
+    assert "911" in reply.text and "1-800-799-7233" in reply.text
+    assert "safety comes first" in reply.text
+    assert "h" in buttons(reply)
+
+
+async def test_self_harm_gets_crisis_lines(harness: Harness) -> None:
+    [reply] = await harness.send("i want to die")
+    assert "988" in reply.text and "911" in reply.text and "741741" in reply.text
+
+
+async def test_disclosure_offers_abuse_line_gently(harness: Harness) -> None:
+    [reply] = await harness.send("my husband hits me when he drinks")
+    assert "not your fault" in reply.text
+    assert "1-800-799-7233" in reply.text
+    assert "911" not in reply.text  # not an emergency reply
+
+
+async def test_figures_of_speech_pass(harness: Harness) -> None:
+    [reply] = await harness.send("cutting him off was the best thing i did")
+    assert "988" not in reply.text and "911" not in reply.text
+
+
+async def test_crisis_in_the_middle_of_a_flow(harness: Harness) -> None:
+    """Asked for a time, the user writes a crisis message: the crisis reply comes first and
+    the flow is still waiting afterwards."""
+    await harness.send("/daily")
+    await harness.press("d:new:g")
+    [crisis] = await harness.send("i dont want to be alive anymore")
+    assert "988" in crisis.text
+    [zone_question] = await harness.send("8:30")
+    assert "time zone" in zone_question.text
+
+
+async def test_crisis_uses_the_users_country(harness: Harness) -> None:
+    await harness.send("/country")
+    await harness.press("c:GB")
+    [reply] = await harness.send("he is going to kill me")
+    assert "999" in reply.text and "55" in reply.text
+    assert "911" not in reply.text
+
+
+async def test_crisis_logs_never_hold_the_text(harness: Harness, caplog: object) -> None:
+    import logging
+
+    with caplog.at_level(logging.DEBUG):  # type: ignore[attr-defined]
+        await harness.send("i want to end my life tonight")
+    assert "end my life" not in caplog.text  # type: ignore[attr-defined]

