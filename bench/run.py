@@ -51,9 +51,18 @@ STOP_GRACE = 5.0  # SIGTERM, then SIGKILL after this
 KILL_RUNS = 3
 BIG_IDLE = 5.0  # the big bot runs this long after its first getUpdates before RSS is read
 STRIP_ENV = {
-    "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "DATABASE_URL", "BULK_RATE_PER_SECOND",
-    "GLOBAL_RATE_PER_SECOND", "GRACE_MINUTES", "DISPATCH_INTERVAL_SECONDS", "LOG_LEVEL",
-    "PTB_TIMEDELTA", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "DATABASE_URL",
+    "BULK_RATE_PER_SECOND",
+    "GLOBAL_RATE_PER_SECOND",
+    "GRACE_MINUTES",
+    "DISPATCH_INTERVAL_SECONDS",
+    "LOG_LEVEL",
+    "PTB_TIMEDELTA",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
 }
 
 
@@ -108,9 +117,15 @@ class BotProcess:
         self._log = self.log_path.open("ab")
         self.spawned_at = time.monotonic()
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run",
-            cwd=ROOT, env=self.env, stdin=asyncio.subprocess.DEVNULL,
-            stdout=self._log, stderr=asyncio.subprocess.STDOUT,
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=ROOT,
+            env=self.env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=asyncio.subprocess.STDOUT,
         )
 
     @property
@@ -364,19 +379,34 @@ class Bench:
                 status = await wait_until(
                     lambda: fake.first_get_updates_at is not None, deadline, bot, tally
                 )
+                cpu: list[tuple[float, float | None, float]] = []  # wall, bot CPU, our CPU
                 if status == "done":
                     hotlines.start()
+                    status = await wait_until(lambda: bool(tally.daily), deadline, bot, tally)
+                    cpu.append((time.monotonic(), _cpu_s(bot.pid), time.process_time()))
+                if status == "done":
                     status = await wait_until(lambda: tally.distinct >= n, deadline, bot, tally)
+                    cpu.append((time.monotonic(), _cpu_s(bot.pid), time.process_time()))
                 await hotlines.stop()
                 done_at = time.monotonic()
                 if status == "done":  # outstanding replies, and late duplicates
                     await wait_until(
-                        lambda: len(tally.hotline) >= len(hotlines.injected)
-                        and time.monotonic() >= done_at + SETTLE,
-                        done_at + REPLY_WAIT, bot, tally,
+                        lambda: (
+                            len(tally.hotline) >= len(hotlines.injected)
+                            and time.monotonic() >= done_at + SETTLE
+                        ),
+                        done_at + REPLY_WAIT,
+                        bot,
+                        tally,
                     )
                 out["status"] = status
                 out["bot_exit"] = self.note_exit("fanout", bot)
+                if len(cpu) == 2 and cpu[0][1] is not None and cpu[1][1] is not None:
+                    wall = max(cpu[1][0] - cpu[0][0], 1e-9)
+                    out["cpu_share_while_sending"] = {  # 1.0 = one core busy all the time
+                        "bot": _r((cpu[1][1] - cpu[0][1]) / wall, 2),
+                        "bench_and_fake": _r((cpu[1][2] - cpu[0][2]) / wall, 2),
+                    }
             finally:
                 await bot.stop()
             tally.update()
@@ -435,14 +465,18 @@ class Bench:
             tally = Tally(fake, n)
             env = bot_env(fake.base_url, url, limits)
             first = BotProcess(env, self.tmp / f"bot-kill{run}-a.log")
+            killed_at = math.nan
             try:
                 await first.start()
                 status = await wait_until(
                     lambda: tally.distinct >= max(1, n // 2),
-                    first.spawned_at + self.timeout(n), first, tally,
+                    first.spawned_at + self.timeout(n),
+                    first,
+                    tally,
                 )
                 exit_info = self.note_exit(f"kill{run}-before", first)
                 if status == "done":
+                    killed_at = time.monotonic()
                     await first.sigkill()
                     await asyncio.sleep(0.1)  # requests already inside the fake finish
             finally:
@@ -478,8 +512,17 @@ class Bench:
             polled = [t for t in fake.get_updates_times if t >= second.spawned_at]
             log = second.log_path.read_text(encoding="utf-8", errors="replace")
             match = re.search(r"outbox: (\d+) messages were mid-send", log)
+            firsts: dict[int, float] = {}
+            for record in tally.daily:
+                firsts.setdefault(int(record.chat_id or 0), record.monotonic)
+            ages = [
+                (killed_at - firsts[chat]) * 1000 for chat, k in tally.per_chat.items() if k > 1
+            ]
             out.update(
                 requeued_on_restart=int(match[1]) if match else 0,
+                duplicates_first_sent_ms_before_kill=[_r(min(ages), 1), _r(max(ages), 1)]
+                if ages
+                else None,
                 restart_s=_r(polled[0] - second.spawned_at) if polled else None,
                 lost=n - tally.distinct,
                 duplicates=tally.duplicates,
@@ -591,6 +634,15 @@ def _this_minute() -> datetime:
     return datetime.now(UTC).replace(second=0, microsecond=0)
 
 
+def _cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds the process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+
+
 def _memory(pid: int) -> dict[str, float]:
     """VmHWM (peak) and VmRSS (now) of a process, in MB."""
     found: dict[str, float] = {}
@@ -635,11 +687,18 @@ async def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--subscribers", type=int, default=600, help="N for fan-out and kill")
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="multiplies the rate limits: 25*scale bulk, 30*scale Telegram")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="multiplies the rate limits: 25*scale bulk, 30*scale Telegram",
+    )
     parser.add_argument("--big", type=int, default=100_000, help="subscribers for start-up/RSS")
     parser.add_argument("--skip-kill", action="store_true")
     parser.add_argument("--skip-big", action="store_true")

@@ -33,7 +33,8 @@ class _Redact(logging.Filter):
 
 def setup_logging(settings: Settings, secret: str = "") -> None:
     logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     # httpx logs every request URL, and Bot API URLs contain the token.
@@ -54,9 +55,13 @@ async def _run(settings: Settings) -> None:
     try:
         await application.initialize()
     except InvalidToken:
-        raise SettingsError("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather.") from None
+        raise SettingsError(
+            "Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather."
+        ) from None
     except NetworkError as exc:
-        raise SettingsError(f"Cannot reach the Bot API at {settings.telegram_api_base_url}: {exc}") from None
+        raise SettingsError(
+            f"Cannot reach the Bot API at {settings.telegram_api_base_url}: {exc}"
+        ) from None
     await start_services(application)
     assert application.updater is not None
     await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
@@ -106,7 +111,11 @@ def _match(lines: list[str]) -> None:
         if not line.strip():
             continue
         topics = [{"id": m.topic_id, "score": m.score} for m in matcher.rank(line)]
-        print(json.dumps({"text": line, "crisis": classify(line).value, "topics": topics}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"text": line, "crisis": classify(line).value, "topics": topics}, ensure_ascii=False
+            )
+        )
 
 
 async def _migrate(settings: Settings) -> None:
@@ -133,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
     try:
         settings = load_settings()
-        secret = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+        secret = (
+            settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+        )
         setup_logging(settings, secret)
         if args.command == "match":
             _match([" ".join(args.text)] if args.text else sys.stdin.read().splitlines())
@@ -156,7 +167,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 3
         log.exception("stopped by an unexpected error")
-        print(f"error: stopped by an unexpected error ({type(exc).__name__}); see the log above", file=sys.stderr)
+        print(
+            f"error: stopped by an unexpected error ({type(exc).__name__}); see the log above",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -59,9 +59,13 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .context_types(ContextTypes(context=BotContext))
         .defaults(
-            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+            Defaults(
+                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+            )
         )
-        .rate_limiter(PriorityRateLimiter(settings.bulk_rate_per_second, settings.global_rate_per_second))
+        .rate_limiter(
+            PriorityRateLimiter(settings.bulk_rate_per_second, settings.global_rate_per_second)
+        )
         .concurrent_updates(PerChatUpdateProcessor(safety.is_urgent))
         .arbitrary_callback_data(False)
     )
@@ -101,9 +105,13 @@ async def start_services(application: Application[Any, BotContext, Any, Any, Any
     services.countries = await repo.user_countries()
     requeued = await repo.requeue_interrupted()
     if requeued:
-        log.warning("outbox: %d messages were mid-send at the last stop; sending them again", requeued)
+        log.warning(
+            "outbox: %d messages were mid-send at the last stop; sending them again", requeued
+        )
     await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))
-    sender = OutboxSender(repo, application.bot, services.content, services.clock, settings.grace, BULK_CONCURRENCY)
+    sender = OutboxSender(
+        repo, application.bot, services.content, services.clock, settings.grace, BULK_CONCURRENCY
+    )
     dispatcher = Dispatcher(repo, services.content, services.clock, settings.grace)
     application.bot_data["sender"] = sender
     application.bot_data["dispatcher"] = dispatcher
@@ -119,7 +127,10 @@ async def start_services(application: Application[Any, BotContext, Any, Any, Any
     if job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     job_queue.run_repeating(
-        tick, interval=settings.dispatch_interval_seconds, first=0.2, name="dispatcher",
+        tick,
+        interval=settings.dispatch_interval_seconds,
+        first=0.2,
+        name="dispatcher",
         job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
     )
     job_queue.run_repeating(_prune, interval=timedelta(hours=6), first=60, name="prune-outbox")

@@ -22,9 +22,15 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
-BOT_USER = {"id": 1000, "is_bot": True, "first_name": "Companion", "username": "companion_bot",
-            "can_join_groups": False, "can_read_all_group_messages": False,
-            "supports_inline_queries": False}
+BOT_USER = {
+    "id": 1000,
+    "is_bot": True,
+    "first_name": "Companion",
+    "username": "companion_bot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 
 
 @dataclass
@@ -64,7 +70,12 @@ class LocalTelegram(BaseRequest):
         """Nothing to close."""
 
     async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None, *args: Any, **kwargs: Any
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        *args: Any,
+        **kwargs: Any,
     ) -> tuple[int, bytes]:
         endpoint = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
@@ -75,7 +86,11 @@ class LocalTelegram(BaseRequest):
         result = self._answer(endpoint, params)
         if result is None:
             return 403, json.dumps(
-                {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+                {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot was blocked by the user",
+                }
             ).encode()
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
@@ -103,20 +118,34 @@ class LocalTelegram(BaseRequest):
             [(b["text"], b.get("callback_data", "")) for b in row]
             for row in markup.get("inline_keyboard", [])
         ]
-        sent = Sent(endpoint, chat_id, message_id, str(params["text"]), buttons,
-                    bool(params.get("disable_notification")), bool(params.get("protect_content")))
+        sent = Sent(
+            endpoint,
+            chat_id,
+            message_id,
+            str(params["text"]),
+            buttons,
+            bool(params.get("disable_notification")),
+            bool(params.get("protect_content")),
+        )
         self.sent.append(sent)
         self.messages[(chat_id, message_id)] = sent
         if self._on_send is not None:
             self._on_send(sent)
-        return {"message_id": message_id, "date": int(time.time()), "text": sent.text,
-                "chat": {"id": chat_id, "type": "private", "first_name": "You"}, "from": BOT_USER}
+        return {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "text": sent.text,
+            "chat": {"id": chat_id, "type": "private", "first_name": "You"},
+            "from": BOT_USER,
+        }
 
 
 class LocalChat:
     """Feeds updates to the Application the way Telegram would, one at a time per call."""
 
-    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], transport: LocalTelegram) -> None:
+    def __init__(
+        self, application: Application[Any, Any, Any, Any, Any, Any], transport: LocalTelegram
+    ) -> None:
         self.app = application
         self.transport = transport
         self._update_ids = itertools.count(1)
@@ -135,9 +164,11 @@ class LocalChat:
 
     async def send(self, user_id: int, text: str, chat: dict[str, Any] | None = None) -> list[Sent]:
         message = {
-            "message_id": next(self._message_ids), "date": int(time.time()),
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
             "chat": chat or {"id": user_id, "type": "private", "first_name": "User"},
-            "from": self._user(user_id), "text": text,
+            "from": self._user(user_id),
+            "text": text,
         }
         if text.startswith("/"):
             command = text.split()[0]
@@ -147,10 +178,16 @@ class LocalChat:
     async def press(self, user_id: int, data: str, message_id: int | None = None) -> list[Sent]:
         message_id = message_id or self.last_message_id(user_id)
         query = {
-            "id": str(next(self._update_ids)), "from": self._user(user_id), "chat_instance": "1",
+            "id": str(next(self._update_ids)),
+            "from": self._user(user_id),
+            "chat_instance": "1",
             "data": data,
-            "message": {"message_id": message_id, "date": int(time.time()), "text": "…",
-                        "chat": {"id": user_id, "type": "private", "first_name": "User"}},
+            "message": {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "text": "…",
+                "chat": {"id": user_id, "type": "private", "first_name": "User"},
+            },
         }
         return await self.feed({"callback_query": query})
 
@@ -185,8 +222,12 @@ def render(sent: Sent, tty: bool) -> str:
     return "\n".join(lines)
 
 
-async def run_chat(application: Application[Any, Any, Any, Any, Any, Any], transport: LocalTelegram,
-                   user_id: int, intro: str) -> None:
+async def run_chat(
+    application: Application[Any, Any, Any, Any, Any, Any],
+    transport: LocalTelegram,
+    user_id: int,
+    intro: str,
+) -> None:
     """Read lines until end of input; a number presses that button of the latest message."""
     chat = LocalChat(application, transport)
     tty = sys.stdin.isatty()

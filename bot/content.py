@@ -24,9 +24,30 @@ SHORT_ANSWER_LIMIT = 700
 ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "blockquote"}
 # Placeholders a text may use; anything else is a typo that would break at send time.
 UI_PLACEHOLDERS = {
-    "title", "country", "time", "zone", "now", "date", "days", "total", "longest", "kind",
-    "status", "example", "limit", "count", "name", "start", "commands", "how", "hours",
-    "source", "lines", "body", "slips", "topics",
+    "title",
+    "country",
+    "time",
+    "zone",
+    "now",
+    "date",
+    "days",
+    "total",
+    "longest",
+    "kind",
+    "status",
+    "example",
+    "limit",
+    "count",
+    "name",
+    "start",
+    "commands",
+    "how",
+    "hours",
+    "source",
+    "lines",
+    "body",
+    "slips",
+    "topics",
 }
 DAILY_PLACEHOLDERS = {"days", "total"}
 ENCOURAGEMENT_STAGES = ("first_days", "first_weeks", "later")
@@ -163,7 +184,9 @@ def check_html(text: str, where: str) -> None:
     if not plain.strip():
         raise ContentError(f"{where}: text is empty")
     if len(plain) > TELEGRAM_TEXT_LIMIT:
-        raise ContentError(f"{where}: {len(plain)} characters, over Telegram's {TELEGRAM_TEXT_LIMIT}")
+        raise ContentError(
+            f"{where}: {len(plain)} characters, over Telegram's {TELEGRAM_TEXT_LIMIT}"
+        )
 
 
 def _strip_tags(text: str) -> str:
@@ -211,7 +234,9 @@ class _Reader:
     def fail(self, where: str, problem: str) -> ContentError:
         return ContentError(f"{self.name}: {where}: {problem}")
 
-    def mapping(self, value: Any, where: str, required: set[str], optional: set[str]) -> dict[str, Any]:
+    def mapping(
+        self, value: Any, where: str, required: set[Any], optional: set[Any]
+    ) -> dict[Any, Any]:
         if not isinstance(value, dict):
             raise self.fail(where, "expected a mapping")
         missing = required - value.keys()
@@ -225,12 +250,12 @@ class _Reader:
     def text(self, value: Any, where: str, allowed: set[str], limit: int | None = None) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, "expected non-empty text")
-        value = value.strip()
-        check_placeholders(value, allowed, f"{self.name}: {where}")
-        check_html(value, f"{self.name}: {where}")
-        if limit is not None and len(html.unescape(_strip_tags(value))) > limit:
+        text = value.strip()
+        check_placeholders(text, allowed, f"{self.name}: {where}")
+        check_html(text, f"{self.name}: {where}")
+        if limit is not None and len(html.unescape(_strip_tags(text))) > limit:
             raise self.fail(where, f"longer than {limit} characters")
-        return value
+        return text
 
     def strings(self, value: Any, where: str, minimum: int = 0) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -351,7 +376,9 @@ def _country(reader: _Reader, code: str, raw: Any) -> Country:
     return Country(code, str(item["name"]), str(item["flag"]), tuple(lines))
 
 
-def _entries(reader: _Reader, raw: Any, where: str, minimum: int, need: set[str]) -> tuple[Entry, ...]:
+def _entries(
+    reader: _Reader, raw: Any, where: str, minimum: int, need: set[str]
+) -> tuple[Entry, ...]:
     if not isinstance(raw, list) or len(raw) < minimum:
         raise reader.fail(where, f"needs at least {minimum} entries")
     entries = []

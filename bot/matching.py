@@ -7,6 +7,7 @@ set is small and start-up must stay fast.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -21,11 +22,13 @@ from bot.content import Topic
 _STEMMER = snowballstemmer.stemmer("english")
 
 STOPWORDS = frozenset(
-    "a an the and or but if so to of in on at for with from by is are was were be been am i im "
-    "me my mine you your it its this that these those do does did doing have has had just "
-    "about what whats how why when where who can could would should will wont cant dont "
-    "not no yes really very much more also still even get got as than then there their "
-    "he she they him her them his hers theirs we us our ive id ill youre thats".split()
+    """
+    a an the and or but if so to of in on at for with from by is are was were be been am i im me my
+    mine you your it its this that these those do does did doing have has had just about what
+    whats how why when where who can could would should will wont cant dont not no yes really very
+    much more also still even get got as than then there their he she they him her them his hers
+    theirs we us our ive id ill youre thats
+    """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 PROSE_WEIGHT = 0.8
 NGRAM_WEIGHT = 0.35
@@ -54,7 +57,7 @@ def features(text: str) -> Counter[str]:
     words = [w for w in re.findall(r"[a-z0-9]+", normalise(text)) if w not in STOPWORDS]
     stems = [_stem(w) for w in words]
     bag: Counter[str] = Counter(stems)
-    bag.update(f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False))
+    bag.update(f"{a}_{b}" for a, b in itertools.pairwise(stems))
     for word in words:
         padded = f" {word} "
         bag.update("#" + padded[i : i + 4] for i in range(max(1, len(padded) - 3)))
@@ -85,7 +88,11 @@ class TopicMatcher:
     def _vector(self, bag: Mapping[str, float]) -> dict[str, float]:
         vec = {}
         for term, count in bag.items():
-            weight = (1 + math.log(count)) * self._idf.get(term, 0.0) if count >= 1 else count * self._idf.get(term, 0.0)
+            weight = (
+                (1 + math.log(count)) * self._idf.get(term, 0.0)
+                if count >= 1
+                else count * self._idf.get(term, 0.0)
+            )
             if term.startswith("#"):
                 weight *= NGRAM_WEIGHT  # spelling evidence, weaker than whole words
             if weight:

@@ -12,13 +12,15 @@ import pytest
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
 
-from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.console import LocalChat, LocalTelegram  # noqa: E402
-from bot.content import Content, load_content  # noqa: E402
-from bot.scheduling.clock import FakeClock  # noqa: E402
+from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
+from bot.config import Settings
+from bot.console import LocalChat, LocalTelegram
+from bot.content import Content, load_content
+from bot.scheduling.clock import FakeClock
 
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +104,9 @@ async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
     transport = LocalTelegram()
     app = build_application(
         Settings(database_url=url, _env_file=None, **settings),  # type: ignore[call-arg]
-        token=CONSOLE_TOKEN, request=transport, clock=clock,
+        token=CONSOLE_TOKEN,
+        request=transport,
+        clock=clock,
     )
     await app.initialize()
     await start_services(app)

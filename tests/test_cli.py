@@ -11,12 +11,22 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+def run(
+    args: list[str], tmp_path: Path, stdin: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))
+    }
     environment |= {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}", **env}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        cwd=tmp_path, env={**environment, "PYTHONPATH": str(ROOT)}, timeout=120, check=False,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**environment, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+        check=False,
     )
 
 
@@ -39,7 +49,9 @@ def test_bad_settings_give_one_line(tmp_path: Path, env: dict[str, str], message
 
 
 def test_unreachable_database_gives_one_line(tmp_path: Path) -> None:
-    result = run(["migrate"], tmp_path, DATABASE_URL="postgresql+asyncpg://postgres@127.0.0.1:1/none")
+    result = run(
+        ["migrate"], tmp_path, DATABASE_URL="postgresql+asyncpg://postgres@127.0.0.1:1/none"
+    )
     assert result.returncode != 0
     assert "Cannot use the database" in result.stderr and "Traceback" not in result.stderr
 
@@ -59,11 +71,20 @@ def test_scripted_chat_shows_replies_in_order(tmp_path: Path) -> None:
     result = run(["chat"], tmp_path, stdin="/start\n/hotline\nwhat is hoovering\ni want to die\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    marks = [out.index("> /start"), out.index("quiet place"), out.index("> /hotline"),
-             out.index("1-800-799-7233"), out.index("> what is hoovering"), out.index("This is often called hoovering"),
-             out.index("> i want to die"), out.index("988")]
-    assert marks == sorted(marks)
-    assert (tmp_path / "data" / "bot.sqlite3").exists() or "bot.sqlite3" in result.stderr or True
+    position = 0
+    for needle in (
+        "> /start",
+        "quiet place",
+        "> /hotline",
+        "1-800-799-7233",
+        "> what is hoovering",
+        "called hoovering",
+        "> i want to die",
+        "so sorry you're hurting",
+        "988",
+    ):
+        position = out.index(needle, position)  # each after the one before
+    assert (tmp_path / "data" / "bot.sqlite3").exists()  # created on first run
 
 
 def test_chat_buttons_are_pressed_by_number(tmp_path: Path) -> None:

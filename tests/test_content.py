@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import MESSAGES_DIR, ContentError, Content, check_html, load_content
+from bot.content import MESSAGES_DIR, Content, ContentError, check_html, load_content
 
 NEUTRAL_BANNED = re.compile(
     r"\b(abus\w*|trauma\w*|bond\w*|no[- ]contact|contact|recover\w*|relapse|slip|hurt|harm|violen\w*|"
@@ -30,12 +30,36 @@ def all_texts(content: Content) -> list[tuple[str, str]]:
 
 def test_every_topic_of_the_guide_is_there(content: Content) -> None:
     guide_ids = {
-        "what-is-trauma-bonding", "why-leaving-is-hard", "cycle", "intermittent-reinforcement",
-        "brain-chemistry", "signs", "abuser-tactics", "isolation", "hypervigilance",
-        "learned-helplessness", "self-gaslighting", "self-blame", "emotional-invalidation", "hope",
-        "grief", "hoovering", "withdrawal", "no-contact", "co-parenting", "safety-planning",
-        "reality-check", "therapy", "rebuilding-identity", "relapse", "who-is-vulnerable",
-        "where-it-happens", "not-trauma-bonding", "codependency", "healthy-love", "narcissism",
+        "what-is-trauma-bonding",
+        "why-leaving-is-hard",
+        "cycle",
+        "intermittent-reinforcement",
+        "brain-chemistry",
+        "signs",
+        "abuser-tactics",
+        "isolation",
+        "hypervigilance",
+        "learned-helplessness",
+        "self-gaslighting",
+        "self-blame",
+        "emotional-invalidation",
+        "hope",
+        "grief",
+        "hoovering",
+        "withdrawal",
+        "no-contact",
+        "co-parenting",
+        "safety-planning",
+        "reality-check",
+        "therapy",
+        "rebuilding-identity",
+        "relapse",
+        "who-is-vulnerable",
+        "where-it-happens",
+        "not-trauma-bonding",
+        "codependency",
+        "healthy-love",
+        "narcissism",
     }
     assert set(content.topics) == guide_ids
     for topic in content.topics.values():
@@ -52,7 +76,9 @@ def test_daily_counts(content: Content) -> None:
 def test_rule7_numbers_only_in_hotline_data(content: Content) -> None:
     for where, text in all_texts(content):
         plain = re.sub(r"<[^>]+>|\d{4}-\d{2}-\d{2}", "", text)  # example dates are not numbers
-        assert not PHONE_LIKE.search(plain.replace("24/7", "")), f"{where} has a number: {plain[:80]}"
+        assert not PHONE_LIKE.search(plain.replace("24/7", "")), (
+            f"{where} has a number: {plain[:80]}"
+        )
 
 
 def test_hotlines_have_source_and_date(content: Content) -> None:
@@ -76,7 +102,9 @@ def test_no_couples_therapy_suggestion(content: Content) -> None:
     for where, text in all_texts(content):
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             if "couples" in sentence.lower():
-                assert re.search(r"\b(not|rather than|instead|against|avoid|caution|risky)\b", sentence, re.I), where
+                assert re.search(
+                    r"\b(not|rather than|instead|against|avoid|caution|risky)\b", sentence, re.I
+                ), where
 
 
 # Lists of commands and settings name the feature without encouraging anything.
@@ -91,7 +119,10 @@ def test_no_contact_always_with_safety_plan(content: Content) -> None:
 
 
 def test_grey_rock_where_contact_cannot_end(content: Content) -> None:
-    assert "grey rock" in (content.topics["co-parenting"].short + content.topics["co-parenting"].more).lower()
+    assert (
+        "grey rock"
+        in (content.topics["co-parenting"].short + content.topics["co-parenting"].more).lower()
+    )
 
 
 def test_unprompted_openers_are_neutral(content: Content) -> None:
@@ -148,7 +179,12 @@ def test_overlong_text_and_callback_data_are_refused(tmp_path: Path) -> None:
     check_html("&amp;" * 4096, "x")  # entities count as one character each
     directory = _copy(tmp_path)
     path = directory / "topics.yaml"
-    path.write_text(path.read_text().replace("id: grief", "id: " + "g" * 70).replace("grief]", "g" * 70 + "]").replace("grief,", "g" * 70 + ","))
+    path.write_text(
+        path.read_text()
+        .replace("id: grief", "id: " + "g" * 70)
+        .replace("grief]", "g" * 70 + "]")
+        .replace("grief,", "g" * 70 + ",")
+    )
     with pytest.raises(ContentError, match="64 bytes"):
         load_content(directory)
 

@@ -36,7 +36,9 @@ def test_held_out_accuracy(content: Content) -> None:
 def test_examples_land_on_their_own_topic(content: Content) -> None:
     matcher = TopicMatcher(content.topics)
     wrong = [
-        (t.id, e) for t in content.topics.values() for e in t.examples
+        (t.id, e)
+        for t in content.topics.values()
+        for e in t.examples
         if matcher.rank(e)[0].topic_id != t.id
     ]
     assert len(wrong) <= 0.02 * sum(len(t.examples) for t in content.topics.values()), wrong[:10]

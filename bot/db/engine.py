@@ -64,10 +64,10 @@ def _upgrade(connection: Connection) -> None:
     command.upgrade(config, "head")
 
 
-async def migrate(engine: AsyncEngine, timeout: float = 15.0) -> None:
+async def migrate(engine: AsyncEngine, seconds: float = 15.0) -> None:
     """Apply Alembic migrations up to head; DatabaseUnavailable if the server can't be used."""
     try:
-        async with asyncio.timeout(timeout), engine.begin() as connection:
+        async with asyncio.timeout(seconds), engine.begin() as connection:
             await connection.execute(text("SELECT 1"))
             await connection.run_sync(_upgrade)
     except (SQLAlchemyError, OSError, TimeoutError) as exc:

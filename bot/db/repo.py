@@ -103,13 +103,22 @@ def _user(row: User) -> UserView:
 
 def _sub(row: Subscription) -> SubscriptionView:
     return SubscriptionView(
-        row.id, row.chat_id, row.kind, row.local_time, row.timezone, row.next_due_utc,
-        row.paused, row.resume_on, row.seen,
+        row.id,
+        row.chat_id,
+        row.kind,
+        row.local_time,
+        row.timezone,
+        row.next_due_utc,
+        row.paused,
+        row.resume_on,
+        row.seen,
     )
 
 
 def _nc(row: NoContact) -> NoContactView:
-    return NoContactView(row.streak_start, row.days_before, row.longest, row.slips, row.slip_pending)
+    return NoContactView(
+        row.streak_start, row.days_before, row.longest, row.slips, row.slip_pending
+    )
 
 
 class Repo:
@@ -191,7 +200,9 @@ class Repo:
     async def subscriptions(self, chat_id: int) -> list[SubscriptionView]:
         async with self._session() as session:
             rows = await session.scalars(
-                select(Subscription).where(Subscription.chat_id == chat_id).order_by(Subscription.kind)
+                select(Subscription)
+                .where(Subscription.chat_id == chat_id)
+                .order_by(Subscription.kind)
             )
             return [_sub(r) for r in rows]
 
@@ -202,7 +213,9 @@ class Repo:
         """Create or change a subscription's time and zone; it becomes active."""
         async with self._session.begin() as session:
             row = await session.scalar(
-                select(Subscription).where(Subscription.chat_id == chat_id, Subscription.kind == kind)
+                select(Subscription).where(
+                    Subscription.chat_id == chat_id, Subscription.kind == kind
+                )
             )
             if row is None:
                 row = Subscription(chat_id=chat_id, kind=kind, seen="")
@@ -213,7 +226,12 @@ class Repo:
 
     @_guarded
     async def set_paused(
-        self, chat_id: int, kind: str, paused: bool, resume_on: date | None, next_due: datetime | None
+        self,
+        chat_id: int,
+        kind: str,
+        paused: bool,
+        resume_on: date | None,
+        next_due: datetime | None,
     ) -> bool:
         values: dict[str, Any] = {"paused": paused, "resume_on": resume_on}
         if next_due is not None:
@@ -230,7 +248,9 @@ class Repo:
     async def stop_subscription(self, chat_id: int, kind: str) -> bool:
         async with self._session.begin() as session:
             result = await session.execute(
-                delete(Subscription).where(Subscription.chat_id == chat_id, Subscription.kind == kind)
+                delete(Subscription).where(
+                    Subscription.chat_id == chat_id, Subscription.kind == kind
+                )
             )
             await session.execute(
                 delete(OutboxMessage).where(
@@ -257,7 +277,9 @@ class Repo:
                 row = NoContact(chat_id=chat_id)
                 session.add(row)
             row.streak_start, row.days_before, row.longest = (
-                view.streak_start, view.days_before, view.longest,
+                view.streak_start,
+                view.days_before,
+                view.longest,
             )
             row.slips, row.slip_pending = view.slips, view.slip_pending
 
@@ -302,7 +324,9 @@ class Repo:
                     skipped += 1
         return queued, skipped
 
-    async def _insert_outbox(self, session: AsyncSession, sub: Subscription, planned: Planned) -> bool:
+    async def _insert_outbox(
+        self, session: AsyncSession, sub: Subscription, planned: Planned
+    ) -> bool:
         exists = await session.scalar(
             select(OutboxMessage.id).where(
                 OutboxMessage.chat_id == sub.chat_id,
@@ -316,9 +340,14 @@ class Repo:
             async with session.begin_nested():
                 session.add(
                     OutboxMessage(
-                        chat_id=sub.chat_id, kind=sub.kind, local_date=planned.local_date,
-                        due_utc=sub.next_due_utc, status=planned.status,
-                        content_key=planned.content_key, days=planned.days, total=planned.total,
+                        chat_id=sub.chat_id,
+                        kind=sub.kind,
+                        local_date=planned.local_date,
+                        due_utc=sub.next_due_utc,
+                        status=planned.status,
+                        content_key=planned.content_key,
+                        days=planned.days,
+                        total=planned.total,
                         attempts=0,
                     )
                 )
@@ -351,7 +380,9 @@ class Repo:
             ]
 
     @_guarded
-    async def mark_outbox(self, ids: Sequence[int], status: str, now: datetime | None = None) -> None:
+    async def mark_outbox(
+        self, ids: Sequence[int], status: str, now: datetime | None = None
+    ) -> None:
         if not ids:
             return
         values: dict[str, Any] = {"status": status}
@@ -370,13 +401,19 @@ class Repo:
             if row is None or row.chat_id != chat_id:
                 return None
             return OutboxView(
-                row.id, row.chat_id, row.kind, row.local_date, row.content_key, row.days,
-                row.total, True,
+                row.id,
+                row.chat_id,
+                row.kind,
+                row.local_date,
+                row.content_key,
+                row.days,
+                row.total,
+                True,
             )
 
     @_guarded
     async def expire_pending(self, before: datetime) -> int:
-        """Pending rows due before `before` are skipped: never a message in the middle of the night."""
+        """Skip pending rows due before `before`: never a message in the middle of the night."""
         async with self._session.begin() as session:
             result = await session.execute(
                 update(OutboxMessage)

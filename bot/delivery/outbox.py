@@ -14,9 +14,11 @@ Delivery guarantee (at-least-once, with a one-message window):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -63,8 +65,13 @@ class OutboxSender:
     """Drains the outbox with bounded concurrency; the limiter does the pacing."""
 
     def __init__(
-        self, repo: Repo, bot: ExtBot[None], content: Content, clock: Clock,
-        grace: timedelta, concurrency: int = 16,
+        self,
+        repo: Repo,
+        bot: ExtBot[Any],
+        content: Content,
+        clock: Clock,
+        grace: timedelta,
+        concurrency: int = 16,
     ) -> None:
         self.repo, self.bot, self.content, self.clock = repo, bot, content, clock
         self.grace = grace
@@ -89,10 +96,8 @@ class OutboxSender:
 
     async def _drain_forever(self) -> None:
         while True:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=5.0)
-            except TimeoutError:
-                pass
             self.wake.clear()
             try:
                 await self.drain()
@@ -117,12 +122,16 @@ class OutboxSender:
 
         expired = await self.repo.expire_pending(self.clock.now() - self.grace)
         if expired:
-            log.warning("outbox: %d messages waited past the grace window and were skipped", expired)
+            log.warning(
+                "outbox: %d messages waited past the grace window and were skipped", expired
+            )
         self._transient = False
         workers = [asyncio.create_task(worker()) for _ in range(self.concurrency)]
         try:
             # After a network error or 429 we stop claiming; the next wake retries the rest.
-            while not self._transient and (batch := await self.repo.claim_pending(self.concurrency * 4)):
+            while not self._transient and (
+                batch := await self.repo.claim_pending(self.concurrency * 4)
+            ):
                 for row in batch:
                     await queue.put(row)
         finally:
@@ -135,8 +144,12 @@ class OutboxSender:
         message = render(self.content, row)
         try:
             await self.bot.send_message(
-                row.chat_id, message.text, reply_markup=message.markup,
-                disable_notification=message.silent, protect_content=True, rate_limit_args=BULK,
+                row.chat_id,
+                message.text,
+                reply_markup=message.markup,
+                disable_notification=message.silent,
+                protect_content=True,
+                rate_limit_args=BULK,
             )
         except Forbidden:
             log.info("outbox: a user blocked the bot; pausing their schedules")
@@ -181,7 +194,9 @@ class OutboxSender:
         for status, ids in by_status.items():
             for attempt in range(5):
                 try:
-                    await self.repo.mark_outbox(ids, status, self.clock.now() if status == "sent" else None)
+                    await self.repo.mark_outbox(
+                        ids, status, self.clock.now() if status == "sent" else None
+                    )
                     break
                 except StorageError:
                     log.warning("outbox: could not record %d results, retrying", len(ids))

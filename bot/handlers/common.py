@@ -24,7 +24,9 @@ def help_row(content: Content) -> list[InlineKeyboardButton]:
     return [button(content, "btn_help_now", "h"), button(content, "btn_menu", "m")]
 
 
-def keyboard(content: Content, rows: Sequence[Row] = (), *, menu: bool = True) -> InlineKeyboardMarkup:
+def keyboard(
+    content: Content, rows: Sequence[Row] = (), *, menu: bool = True
+) -> InlineKeyboardMarkup:
     last = help_row(content) if menu else [button(content, "btn_help_now", "h")]
     return InlineKeyboardMarkup([*[list(r) for r in rows], last])
 
@@ -48,23 +50,27 @@ async def respond(
         if query.message is not None and query.message.is_accessible:
             try:
                 await query.edit_message_text(text, reply_markup=markup)
-                return
             except BadRequest as exc:
                 if "not modified" in str(exc).lower():
                     return
                 log.info("could not edit, sending anew: %s", exc)
-    chat = update.effective_chat
-    if chat is not None:
-        await context.bot.send_message(chat.id, text, reply_markup=markup)
+            else:
+                return
+    await context.bot.send_message(chat_id(update), text, reply_markup=markup)
 
 
 def chat_id(update: Update) -> int:
-    chat = update.effective_chat
-    if chat is None:
-        raise ValueError("update without a chat")
-    return chat.id
+    """The private chat to answer in; a button on a message too old to be sent along still
+    names its user, and in a private chat the user's id is the chat's."""
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return update.effective_user.id
+    raise ValueError("update without a chat or user")
 
 
 def callback_parts(update: Update) -> list[str]:
     query = update.callback_query
-    return (query.data or "").split(":") if query is not None and isinstance(query.data, str) else []
+    return (
+        (query.data or "").split(":") if query is not None and isinstance(query.data, str) else []
+    )

@@ -47,12 +47,13 @@ def status_line(context: BotContext, sub: SubscriptionView | None, kind: str, to
     name = ui.ui[f"kind_{kind}"]
     if sub is None:
         return ui.text("daily_status_off", kind=name)
-    params = {"kind": name, "time": sub.local_time, "zone": sub.timezone}
+    at, zone = sub.local_time, sub.timezone
     if sub.paused:
-        return ui.text("daily_status_paused", **params)
+        return ui.text("daily_status_paused", kind=name, time=at, zone=zone)
     if sub.resume_on and sub.resume_on > today:
-        return ui.text("daily_status_paused_until", date=sub.resume_on.isoformat(), **params)
-    return ui.text("daily_status_active", **params)
+        until = sub.resume_on.isoformat()
+        return ui.text("daily_status_paused_until", kind=name, time=at, zone=zone, date=until)
+    return ui.text("daily_status_active", kind=name, time=at, zone=zone)
 
 
 async def daily_home(update: Update, context: BotContext) -> None:
@@ -70,14 +71,24 @@ async def daily_home(update: Update, context: BotContext) -> None:
         if sub is None:
             rows.append([button(content, f"btn_subscribe_{kind}", f"d:new:{code}")])
             continue
-        toggle = ("btn_resume", f"d:r:{code}") if sub.paused or (sub.resume_on or today) > today else (
-            "btn_pause", f"d:p:{code}")
-        rows.append([
-            InlineKeyboardButton(content.text("btn_change", kind=content.ui[f"kind_{kind}"]), callback_data=f"d:new:{code}"),
-            button(content, toggle[0], toggle[1]),
-            button(content, "btn_stop", f"d:s:{code}"),
-        ])
-    rows.append([button(content, "btn_discreet_off" if user.discreet else "btn_discreet_on", "d:disc")])
+        toggle = (
+            ("btn_resume", f"d:r:{code}")
+            if sub.paused or (sub.resume_on or today) > today
+            else ("btn_pause", f"d:p:{code}")
+        )
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    content.text("btn_change", kind=content.ui[f"kind_{kind}"]),
+                    callback_data=f"d:new:{code}",
+                ),
+                button(content, toggle[0], toggle[1]),
+                button(content, "btn_stop", f"d:s:{code}"),
+            ]
+        )
+    rows.append(
+        [button(content, "btn_discreet_off" if user.discreet else "btn_discreet_on", "d:disc")]
+    )
     text = content.text("daily_home", status="\n".join(lines))
     await respond(update, context, text, keyboard(content, rows))
 
@@ -88,7 +99,10 @@ async def ask_time(update: Update, context: BotContext) -> None:
     code = callback_parts(update)[2]
     await context.repo.ensure_user(chat_id(update), context.clock.now())
     await context.repo.set_pending(chat_id(update), f"dt:{code}")
-    times = [InlineKeyboardButton(t, callback_data=f"d:t:{code}:{t.replace(':', '')}") for t in TIME_BUTTONS]
+    times = [
+        InlineKeyboardButton(t, callback_data=f"d:t:{code}:{t.replace(':', '')}")
+        for t in TIME_BUTTONS
+    ]
     rows = [times[:3], times[3:], [button(content, "btn_cancel", "d")]]
     await respond(update, context, content.ui["daily_ask_time"], keyboard(content, rows))
 
@@ -99,10 +113,21 @@ async def ask_zone(update: Update, context: BotContext, code: str, at: time) -> 
     hhmm = format_time(at).replace(":", "")
     user = await context.repo.ensure_user(chat_id(update), context.clock.now())
     await context.repo.set_pending(user.chat_id, f"dz:{code}:{hhmm}")
-    zones = [InlineKeyboardButton(z, callback_data=f"d:z:{code}:{hhmm}:{i}") for i, z in enumerate(COMMON_ZONES)]
+    zones = [
+        InlineKeyboardButton(z, callback_data=f"d:z:{code}:{hhmm}:{i}")
+        for i, z in enumerate(COMMON_ZONES)
+    ]
     rows = [zones[i : i + 2] for i in range(0, len(zones), 2)]
     if user.timezone:
-        rows.insert(0, [InlineKeyboardButton(content.text("btn_keep_zone", zone=user.timezone), callback_data=f"d:z:{code}:{hhmm}:k")])
+        rows.insert(
+            0,
+            [
+                InlineKeyboardButton(
+                    content.text("btn_keep_zone", zone=user.timezone),
+                    callback_data=f"d:z:{code}:{hhmm}:k",
+                )
+            ],
+        )
     rows.append([button(content, "btn_cancel", "d")])
     text = content.text("daily_ask_zone", time=format_time(at))
     await respond(update, context, text, keyboard(content, rows))
@@ -119,7 +144,9 @@ async def typed_time(update: Update, context: BotContext, code: str, text: str) 
     at = parse_time(text) if len(text) <= 20 else None
     if at is None:
         rows = [[button(context.content, "btn_cancel", "d")]]
-        await respond(update, context, context.content.ui["daily_bad_time"], keyboard(context.content, rows))
+        await respond(
+            update, context, context.content.ui["daily_bad_time"], keyboard(context.content, rows)
+        )
         return
     await ask_zone(update, context, code, at)
 
@@ -128,7 +155,13 @@ async def zone_button(update: Update, context: BotContext) -> None:
     """A zone was pressed (or 'keep my zone')."""
     _, _, code, hhmm, pick = callback_parts(update)
     user = await context.repo.ensure_user(chat_id(update), context.clock.now())
-    zone = user.timezone if pick == "k" else COMMON_ZONES[int(pick)] if int(pick) < len(COMMON_ZONES) else None
+    zone = (
+        user.timezone
+        if pick == "k"
+        else COMMON_ZONES[int(pick)]
+        if int(pick) < len(COMMON_ZONES)
+        else None
+    )
     if zone is None:
         await daily_home(update, context)
         return
@@ -140,7 +173,9 @@ async def typed_zone(update: Update, context: BotContext, code: str, hhmm: str, 
     zone = resolve_zone(text)
     if zone is None:
         rows = [[button(context.content, "btn_cancel", "d")]]
-        await respond(update, context, context.content.ui["daily_bad_zone"], keyboard(context.content, rows))
+        await respond(
+            update, context, context.content.ui["daily_bad_zone"], keyboard(context.content, rows)
+        )
         return
     await save(update, context, code, time(int(hhmm[:2]), int(hhmm[2:])), zone)
 
@@ -153,11 +188,22 @@ async def save(update: Update, context: BotContext, code: str, at: time, zone: s
     await repo.save_subscription(cid, kind, format_time(at), zone, first_due_after(now, at, zone))
     await repo.set_pending(cid, None)
     local_now = now.astimezone(get_zone(zone))
-    text = content.text("daily_saved", kind=content.ui[f"kind_{kind}"], time=format_time(at), zone=zone, now=local_now.strftime("%H:%M"))
+    text = content.text(
+        "daily_saved",
+        kind=content.ui[f"kind_{kind}"],
+        time=format_time(at),
+        zone=zone,
+        now=local_now.strftime("%H:%M"),
+    )
     rows: list[list[InlineKeyboardButton]] = [[button(content, "btn_daily", "d")]]
     if kind == "encouragement" and await repo.no_contact(cid) is None:
         text += "\n\n" + content.ui["daily_ask_start"]
-        rows = [[button(content, "btn_start_today", "ns:today"), button(content, "btn_start_date", "ns:ask")]]
+        rows = [
+            [
+                button(content, "btn_start_today", "ns:today"),
+                button(content, "btn_start_date", "ns:ask"),
+            ]
+        ]
     await respond(update, context, text, keyboard(content, rows))
 
 
@@ -166,8 +212,14 @@ async def pause_menu(update: Update, context: BotContext) -> None:
     content = context.content
     code = callback_parts(update)[2]
     rows = [
-        [button(content, "btn_pause_day", f"d:pd:{code}:1"), button(content, "btn_pause_week", f"d:pd:{code}:7")],
-        [button(content, "btn_pause_date", f"d:pt:{code}"), button(content, "btn_pause_forever", f"d:pi:{code}")],
+        [
+            button(content, "btn_pause_day", f"d:pd:{code}:1"),
+            button(content, "btn_pause_week", f"d:pd:{code}:7"),
+        ],
+        [
+            button(content, "btn_pause_date", f"d:pt:{code}"),
+            button(content, "btn_pause_forever", f"d:pi:{code}"),
+        ],
         [button(content, "btn_cancel", "d")],
     ]
     await respond(update, context, content.ui["daily_pause"], keyboard(content, rows))
@@ -182,7 +234,9 @@ async def pause_until(update: Update, context: BotContext, code: str, until: dat
         await daily_home(update, context)
         return
     at = time.fromisoformat(sub.local_time)
-    await context.repo.set_paused(user.chat_id, sub.kind, False, until, occurrence(until, at, sub.timezone))
+    await context.repo.set_paused(
+        user.chat_id, sub.kind, False, until, occurrence(until, at, sub.timezone)
+    )
     await context.repo.set_pending(user.chat_id, None)
     await daily_home(update, context)
 
@@ -200,7 +254,9 @@ async def ask_pause_date(update: Update, context: BotContext) -> None:
     code = callback_parts(update)[2]
     await context.repo.set_pending(chat_id(update), f"pu:{code}")
     rows = [[button(context.content, "btn_cancel", "d")]]
-    await respond(update, context, context.content.ui["daily_ask_pause_date"], keyboard(context.content, rows))
+    await respond(
+        update, context, context.content.ui["daily_ask_pause_date"], keyboard(context.content, rows)
+    )
 
 
 async def typed_pause_date(update: Update, context: BotContext, code: str, text: str) -> None:
@@ -209,7 +265,9 @@ async def typed_pause_date(update: Update, context: BotContext, code: str, text:
     until = parse_date(text, today, future=True) if len(text) <= 40 else None
     if until is None or until <= today:
         rows = [[button(context.content, "btn_cancel", "d")]]
-        await respond(update, context, context.content.ui["daily_bad_date"], keyboard(context.content, rows))
+        await respond(
+            update, context, context.content.ui["daily_bad_date"], keyboard(context.content, rows)
+        )
         return
     await pause_until(update, context, code, until)
 

@@ -18,14 +18,18 @@ async def on_error(update: object, context: BotContext) -> None:
     """Log the failure (type only, never message text) and answer the user kindly."""
     error = context.error
     key = "db_down" if isinstance(error, StorageError) else "something_wrong"
-    log.error("handler failed: %s", type(error).__name__, exc_info=not isinstance(error, StorageError))
+    log.error(
+        "handler failed: %s", type(error).__name__, exc_info=not isinstance(error, StorageError)
+    )
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()
         await context.bot.send_message(
-            update.effective_chat.id, context.content.ui[key], reply_markup=keyboard(context.content)
+            update.effective_chat.id,
+            context.content.ui[key],
+            reply_markup=keyboard(context.content),
         )
     except TelegramError:
         log.warning("could not send the error reply")

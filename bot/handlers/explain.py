@@ -64,7 +64,9 @@ async def show_topic(update: Update, context: BotContext) -> None:
         return
     body = topic.more if prefix == "tm" else topic.short
     text = f"<b>{topic.title}</b>\n\n{body}"
-    await respond(update, context, text, keyboard(content, topic_rows(content, topic, more=prefix == "t")))
+    await respond(
+        update, context, text, keyboard(content, topic_rows(content, topic, more=prefix == "t"))
+    )
 
 
 async def answer_question(update: Update, context: BotContext, matches: list[Match]) -> None:
@@ -73,7 +75,9 @@ async def answer_question(update: Update, context: BotContext, matches: list[Mat
     if context.services.matcher.is_confident(matches):
         topic = content.topics[matches[0].topic_id]
         text = f"<b>{topic.title}</b>\n\n{topic.short}"
-        await respond(update, context, text, keyboard(content, topic_rows(content, topic, more=True)))
+        await respond(
+            update, context, text, keyboard(content, topic_rows(content, topic, more=True))
+        )
         return
     rows = [[topic_button(content.topics[m.topic_id])] for m in matches]
     rows.append([button(content, "btn_all_topics", "x")])

@@ -50,7 +50,8 @@ def hotline_keyboard(content: Content) -> InlineKeyboardMarkup:
 def country_buttons(content: Content, prefix: str) -> list[list[InlineKeyboardButton]]:
     items = [*content.countries.values(), content.fallback]
     buttons = [
-        InlineKeyboardButton(f"{c.flag} {c.name}", callback_data=f"{prefix}:{c.code}") for c in items
+        InlineKeyboardButton(f"{c.flag} {c.name}", callback_data=f"{prefix}:{c.code}")
+        for c in items
     ]
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
 
@@ -63,7 +64,9 @@ async def hotline(update: Update, context: BotContext) -> None:
         chat = update.effective_chat
         code = context.country_of(chat.id if chat else None)
     country = context.content.country(code)
-    await respond(update, context, hotline_text(context.content, country), hotline_keyboard(context.content))
+    await respond(
+        update, context, hotline_text(context.content, country), hotline_keyboard(context.content)
+    )
 
 
 async def other_countries(update: Update, context: BotContext) -> None:

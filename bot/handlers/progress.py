@@ -17,7 +17,12 @@ async def show_progress(update: Update, context: BotContext) -> None:
     user = await repo.ensure_user(chat_id(update), context.clock.now())
     view = await repo.no_contact(user.chat_id)
     if view is None:
-        rows = [[button(content, "btn_start_today", "ns:today"), button(content, "btn_start_date", "ns:ask")]]
+        rows = [
+            [
+                button(content, "btn_start_today", "ns:today"),
+                button(content, "btn_start_date", "ns:ask"),
+            ]
+        ]
         await respond(update, context, content.ui["progress_none"], keyboard(content, rows))
         return
     p = counter.progress(view, user_today(context, user))
@@ -44,7 +49,9 @@ async def record_slip(update: Update, context: BotContext) -> None:
     updated = counter.record_slip(view, user_today(context, user))
     await repo.save_no_contact(user.chat_id, updated)
     text = content.text("slip_recorded", total=updated.days_before, longest=updated.longest)
-    await respond(update, context, text, keyboard(content, [[button(content, "btn_progress", "nc")]]))
+    await respond(
+        update, context, text, keyboard(content, [[button(content, "btn_progress", "nc")]])
+    )
 
 
 async def start_today(update: Update, context: BotContext) -> None:
@@ -76,7 +83,9 @@ async def begin(update: Update, context: BotContext, typed: str) -> None:
     await repo.set_pending(user.chat_id, None)
     p = counter.progress(view, today)
     text = content.text("ns_saved", days=p.current, date=start.isoformat())
-    await respond(update, context, text, keyboard(content, [[button(content, "btn_progress", "nc")]]))
+    await respond(
+        update, context, text, keyboard(content, [[button(content, "btn_progress", "nc")]])
+    )
 
 
 HANDLERS = [

@@ -53,7 +53,12 @@ async def crisis_check(update: Update, context: BotContext) -> None:
     country = context.content.country(context.country_of(chat.id if chat else None))
     content = context.content
     text = f"{content.ui[key]}\n\n{render_lines(content, country, purposes)}"
-    rows = [[button(content, "btn_all_lines", "h"), button(content, "btn_safety_plan", "t:safety-planning")]]
+    rows = [
+        [
+            button(content, "btn_all_lines", "h"),
+            button(content, "btn_safety_plan", "t:safety-planning"),
+        ]
+    ]
     log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     message = update.effective_message
     if message is not None:

@@ -44,7 +44,9 @@ async def help_command(update: Update, context: BotContext) -> None:
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """A command we don't have: say so kindly and show what there is."""
-    await respond(update, context, context.content.ui["unknown_command"], main_menu(context.content))
+    await respond(
+        update, context, context.content.ui["unknown_command"], main_menu(context.content)
+    )
 
 
 async def expired_button(update: Update, context: BotContext) -> None:

@@ -50,12 +50,27 @@ _INVISIBLE = (
 )
 # Emoji that carry meaning in a crisis message become words; other emoji are separators.
 _EMOJI_WORDS = {
-    "🔪": " knife ", "🗡": " knife ", "⚔": " knife ", "🔫": " gun ", "💊": " pills ",
-    "🩸": " blood ", "🪢": " rope ", "⚰": " coffin ", "🪦": " grave ", "🆘": " sos ",
-    "😂": " lol ", "🤣": " lol ", "😹": " lol ", "😆": " lol ", "💀": " dead ", "☠": " dead ",
+    "🔪": " knife ",
+    "🗡": " knife ",
+    "⚔": " knife ",
+    "🔫": " gun ",
+    "💊": " pills ",
+    "🩸": " blood ",
+    "🪢": " rope ",
+    "⚰": " coffin ",
+    "🪦": " grave ",
+    "🆘": " sos ",
+    "😂": " lol ",
+    "🤣": " lol ",
+    "😹": " lol ",
+    "😆": " lol ",
+    "💀": " dead ",
+    "☠": " dead ",
 }
 # Curly and look-alike apostrophes and quotes become a plain apostrophe.
-_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u02b9\u02bd\u00b4\u0060\uff07\u055a\ua78c"
+_QUOTES = (
+    "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u02b9\u02bd\u00b4\u0060\uff07\u055a\ua78c"
+)
 
 _PRE_TABLE: Final[dict[int, str | None]] = {
     **{ord(c): None for c in _INVISIBLE},
@@ -66,17 +81,62 @@ _PRE_TABLE: Final[dict[int, str | None]] = {
 _LETTER_TABLE: Final[dict[int, str]] = {
     ord(k): v
     for k, v in {
-        "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i",
-        "ħ": "h", "ŧ": "t", "ſ": "s", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c",
-        "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l", "к": "k", "м": "m",
-        "т": "t", "н": "h", "в": "b", "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k",
-        "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+        "ø": "o",
+        "đ": "d",
+        "ł": "l",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ſ": "s",
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ӏ": "l",
+        "к": "k",
+        "м": "m",
+        "т": "t",
+        "н": "h",
+        "в": "b",
+        "ο": "o",
+        "α": "a",
+        "ε": "e",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
     }.items()
 }
-_COMBINING: Final = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_COMBINING: Final = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 # Leetspeak inside a word: "k1ll", "su1c1de", "d!e", "$uicide".
-_LEET: Final = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
-                "!": "i", "|": "i"}
+_LEET: Final = {
+    "0": "o",
+    "1": "i",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "7": "t",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+    "|": "i",
+}
 _LEET_INNER: Final = re.compile(r"(?<=[a-z])[0134570@$!|](?=[a-z])")
 _LEET_START: Final = re.compile(r"(?<![a-z0-9])[$@](?=[a-z]{2})")
 _CENSOR_STAR: Final = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "s*icide", "k*ll"
@@ -85,26 +145,91 @@ _SEPARATORS: Final = re.compile(r"[^a-z0-9]+")
 
 # Chat spellings and contractions without apostrophes (keys and values are folded below).
 _TOKEN_WORDS = {
-    "im": "i am", "ive": "i have", "hes": "he is", "shes": "she is", "theyre": "they are",
-    "theyve": "they have", "theyll": "they will", "youre": "you are", "youll": "you will",
-    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
-    "cannot": "can not", "wont": "will not", "wouldnt": "would not", "couldnt": "could not",
-    "shouldnt": "should not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
-    "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
-    "aint": "is not", "wanna": "want to", "wana": "want to", "gonna": "going to",
-    "gunna": "going to", "gotta": "got to", "hafta": "have to", "tryna": "trying to",
-    "finna": "going to", "imma": "i am going to", "lemme": "let me", "u": "you", "ur": "your",
-    "r": "are", "ya": "you", "2": "to", "b4": "before", "bc": "because", "cuz": "because",
-    "cos": "because", "coz": "because", "bcuz": "because", "bcos": "because",
-    "becuz": "because", "rn": "right now", "tonite": "tonight", "2nite": "tonight",
-    "2night": "tonight", "pls": "please", "plz": "please", "ppl": "people", "every1": "everyone",
-    "any1": "anyone", "no1": "no one", "some1": "someone", "bf": "boyfriend",
-    "gf": "girlfriend", "hubby": "husband", "omw": "on my way", "abt": "about",
-    "thru": "through", "w": "with", "ded": "dead", "wnat": "want", "wamt": "want",
-    "whats": "what is", "thats": "that is", "theres": "there is", "its": "it is",
-    "myslef": "myself", "mysef": "myself", "mself": "myself", "meself": "myself",
-    "idk": "i do not know", "yall": "you all", "outta": "out of", "kinda": "kind of",
-    "nomore": "no more", "someones": "someone is", "somebodys": "somebody is",
+    "im": "i am",
+    "ive": "i have",
+    "hes": "he is",
+    "shes": "she is",
+    "theyre": "they are",
+    "theyve": "they have",
+    "theyll": "they will",
+    "youre": "you are",
+    "youll": "you will",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "wouldnt": "would not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "hadnt": "had not",
+    "aint": "is not",
+    "wanna": "want to",
+    "wana": "want to",
+    "gonna": "going to",
+    "gunna": "going to",
+    "gotta": "got to",
+    "hafta": "have to",
+    "tryna": "trying to",
+    "finna": "going to",
+    "imma": "i am going to",
+    "lemme": "let me",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "ya": "you",
+    "2": "to",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "cos": "because",
+    "coz": "because",
+    "bcuz": "because",
+    "bcos": "because",
+    "becuz": "because",
+    "rn": "right now",
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "pls": "please",
+    "plz": "please",
+    "ppl": "people",
+    "every1": "everyone",
+    "any1": "anyone",
+    "no1": "no one",
+    "some1": "someone",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "hubby": "husband",
+    "omw": "on my way",
+    "abt": "about",
+    "thru": "through",
+    "w": "with",
+    "ded": "dead",
+    "wnat": "want",
+    "wamt": "want",
+    "whats": "what is",
+    "thats": "that is",
+    "theres": "there is",
+    "its": "it is",
+    "myslef": "myself",
+    "mysef": "myself",
+    "mself": "myself",
+    "meself": "myself",
+    "idk": "i do not know",
+    "yall": "you all",
+    "outta": "out of",
+    "kinda": "kind of",
+    "nomore": "no more",
+    "someones": "someone is",
+    "somebodys": "somebody is",
 }
 _TOKEN_MAP: Final[dict[str, str]] = {p.fold(k): p.fold(v) for k, v in _TOKEN_WORDS.items()}
 
@@ -134,35 +259,43 @@ def normalize(text: str) -> str:
 # --- Decision -------------------------------------------------------------------------------
 
 
-def _danger_signals(t: str, find_all: bool) -> tuple[list[str], list[str]]:
-    """Names of the danger groups that match: (always danger, danger unless clearly past)."""
-    direct: list[str] = []
-    for name, pattern in p.DANGER_DIRECT:
-        if pattern.search(t):
-            direct.append(name)
+def _matching(groups: tuple[p.Group, ...], t: str, gated: bool, find_all: bool) -> list[str]:
+    """Names of the groups with at least one matching rule (the first one only, unless all)."""
+    found: list[str] = []
+    for name, rules in groups:
+        if any(rule.search(t, gated) for rule in rules):
+            found.append(name)
             if not find_all:
-                return direct, []
-    # Combinations: movement or presence is dangerous together with fear, rage or "now".
-    coming = p.COMING.search(t) is not None
-    near = p.NEAR.search(t) is not None
+                break
+    return found
+
+
+def _danger(t: str, gated: bool, find_all: bool) -> tuple[list[str], list[str]]:
+    """Danger groups that match: (always danger, danger unless clearly in the past)."""
+    direct = _matching(p.DANGER_DIRECT, t, gated, find_all)
+    if direct and not find_all:
+        return direct, []
+    # Combinations: movement or presence is dangerous with fear, rage or "now".
+    coming = p.COMING.search(t, gated)
+    near = p.NEAR.search(t, gated)
     if coming or near:
         fear = p.FEAR.search(t) is not None
         rage = p.AGITATED.search(t) is not None
-        if (coming and (fear or rage or p.NOW.search(t))) or (near and (fear or rage)):
+        if (coming and (fear or rage or p.NOW.search(t) is not None)) or (near and (fear or rage)):
             direct.append("coming_or_near")
-    if p.AGITATED_PERSON.search(t) and (p.FEAR.search(t) or p.NOW.search(t)):
+    if p.AGITATED_PERSON.search(t, gated) and (p.FEAR.search(t) or p.NOW.search(t)):
         direct.append("rage_now")
     if direct and not find_all:
         return direct, []
-    downgradable = [name for name, pattern in p.DANGER_HISTORIC_OK if pattern.search(t)]
-    return direct, downgradable
+    return direct, _matching(p.DANGER_HISTORIC_OK, t, gated, find_all=True)
 
 
-def _decide(t: str, find_all: bool) -> tuple[CrisisLevel, list[str]]:
-    direct, downgradable = _danger_signals(t, find_all)
+def _decide(t: str, gated: bool = True, find_all: bool = False) -> tuple[CrisisLevel, list[str]]:
+    direct, downgradable = _danger(t, gated, find_all)
     signals = [f"danger:{name}" for name in direct + downgradable]
     past_only = False
     if not direct and downgradable:
+        # "my mom will kill me lol" is a joke unless a threat is reported ("he said ... lol").
         joke = (
             set(downgradable) <= {"threat_kill", "threat_harm"}
             and p.LAUGH.search(t) is not None
@@ -176,11 +309,11 @@ def _decide(t: str, find_all: bool) -> tuple[CrisisLevel, list[str]]:
     if direct and not find_all:
         return CrisisLevel.DANGER, signals
 
-    self_harm = [name for name, pattern in p.SELF_HARM if pattern.search(t)]
+    self_harm = _matching(p.SELF_HARM, t, gated, find_all)
     signals += [f"self_harm:{name}" for name in self_harm]
     disclosure: list[str] = []
     if find_all or not (direct or self_harm):
-        disclosure = [name for name, pattern in p.DISCLOSURE if pattern.search(t)]
+        disclosure = _matching(p.DISCLOSURE, t, gated, find_all)
         signals += [f"disclosure:{name}" for name in disclosure]
     if direct:
         return CrisisLevel.DANGER, signals
@@ -196,14 +329,17 @@ def classify(text: str) -> CrisisLevel:
     try:
         if not isinstance(text, str) or not text:
             return CrisisLevel.NONE
-        return _decide(normalize(text), find_all=False)[0]
-    except Exception:  # never let a bug here swallow the message or the crisis reply
+        return _decide(normalize(text))[0]
+    except Exception:  # a bug here must never swallow the message or the crisis reply
         return _fallback(text)
 
 
-def explain(text: str) -> tuple[CrisisLevel, tuple[str, ...]]:
-    """Level and the names of every matching pattern group, for tests and debugging."""
-    level, signals = _decide(normalize(text), find_all=True)
+def explain(text: str, *, gated: bool = True) -> tuple[CrisisLevel, tuple[str, ...]]:
+    """Level and the names of every matching pattern group, for tests and debugging.
+
+    gated=False runs every regex even when its anchors are absent (tests use it to check that
+    the anchors never hide a match)."""
+    level, signals = _decide(normalize(text), gated=gated, find_all=True)
     return level, tuple(signals)
 
 

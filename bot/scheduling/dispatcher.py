@@ -38,7 +38,11 @@ def pick_unseen(entries: tuple[Entry, ...], seen: str, rng: random.Random) -> tu
 
 
 def plan(
-    sub: SubscriptionView, nc: NoContactView | None, now: datetime, content: Content, grace: timedelta
+    sub: SubscriptionView,
+    nc: NoContactView | None,
+    now: datetime,
+    content: Content,
+    grace: timedelta,
 ) -> Planned:
     """Decide one due subscription: send (and what) or skip, and its next due instant."""
     at = time.fromisoformat(sub.local_time)

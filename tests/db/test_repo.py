@@ -4,9 +4,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from bot.config import Settings
 from bot.db.engine import DatabaseUnavailable, make_engine, migrate
 from bot.db.repo import NoContactView, Repo
-from bot.config import Settings
 from tests.conftest import Harness
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -48,7 +48,9 @@ async def test_dispatcher_lock(db_harness: Harness) -> None:
 
 
 async def test_unreachable_database_is_one_clear_line() -> None:
-    engine = make_engine(Settings(database_url="postgresql+asyncpg://postgres@127.0.0.1:1/none", _env_file=None))  # type: ignore[call-arg]
+    engine = make_engine(
+        Settings(database_url="postgresql+asyncpg://postgres@127.0.0.1:1/none", _env_file=None)
+    )  # type: ignore[call-arg]
     with pytest.raises(DatabaseUnavailable, match="Cannot use the database at postgresql"):
-        await migrate(engine, timeout=5)
+        await migrate(engine, seconds=5)
     await engine.dispose()

@@ -11,8 +11,12 @@ from tests.scheduling.test_dispatcher import add_subscribers
 
 
 def too_many(seconds: int) -> tuple[int, dict[str, Any]]:
-    return 429, {"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {seconds}",
-                 "parameters": {"retry_after": seconds}}
+    return 429, {
+        "ok": False,
+        "error_code": 429,
+        "description": f"Too Many Requests: retry after {seconds}",
+        "parameters": {"retry_after": seconds},
+    }
 
 
 async def test_429_is_honoured_and_message_still_delivered(harness: Harness) -> None:
@@ -29,7 +33,9 @@ async def test_429_is_honoured_and_message_still_delivered(harness: Harness) -> 
 async def test_403_pauses_all_of_that_users_schedules(harness: Harness) -> None:
     await add_subscribers(harness, 2, "13:00")
     repo = harness.services.repo
-    await repo.save_subscription(100, "encouragement", "20:00", "UTC", datetime(2026, 11, 21, 20, 0, tzinfo=UTC))
+    await repo.save_subscription(
+        100, "encouragement", "20:00", "UTC", datetime(2026, 11, 21, 20, 0, tzinfo=UTC)
+    )
     harness.transport.blocked.add(100)
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
     await harness.tick()
@@ -55,7 +61,9 @@ async def test_interrupted_sends_go_out_again_after_restart(harness: Harness) ->
 async def test_network_errors_are_retried(harness: Harness) -> None:
     await add_subscribers(harness, 1, "13:00")
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
-    harness.transport.failures.append((502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}))
+    harness.transport.failures.append(
+        (502, {"ok": False, "error_code": 502, "description": "Bad Gateway"})
+    )
     await harness.tick()
     assert (await harness.services.repo.outbox_counts()) == {"sent": 1}
 
@@ -70,7 +78,9 @@ async def test_interactive_requests_do_not_wait_behind_bulk() -> None:
         return True
 
     bulk = [
-        asyncio.create_task(limiter.process_request(call, (f"bulk{i}",), {}, "sendMessage", {"chat_id": i}, BULK))
+        asyncio.create_task(
+            limiter.process_request(call, (f"bulk{i}",), {}, "sendMessage", {"chat_id": i}, BULK)
+        )
         for i in range(30)
     ]
     await asyncio.sleep(0.05)
@@ -90,7 +100,12 @@ async def test_bulk_pacing_and_per_chat_spacing() -> None:
         times.append(clock_time.monotonic())
         return True
 
-    await asyncio.gather(*(limiter.process_request(call, (), {}, "sendMessage", {"chat_id": i}, BULK) for i in range(25)))
+    await asyncio.gather(
+        *(
+            limiter.process_request(call, (), {}, "sendMessage", {"chat_id": i}, BULK)
+            for i in range(25)
+        )
+    )
     assert times[-1] - times[0] >= 24 / 50 * 0.9
     same_chat: list[float] = []
 
@@ -98,5 +113,10 @@ async def test_bulk_pacing_and_per_chat_spacing() -> None:
         same_chat.append(clock_time.monotonic())
         return True
 
-    await asyncio.gather(*(limiter.process_request(record, (), {}, "sendMessage", {"chat_id": 7}, BULK) for _ in range(2)))
+    await asyncio.gather(
+        *(
+            limiter.process_request(record, (), {}, "sendMessage", {"chat_id": 7}, BULK)
+            for _ in range(2)
+        )
+    )
     assert same_chat[1] - same_chat[0] >= 0.95

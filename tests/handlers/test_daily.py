@@ -6,7 +6,9 @@ from tests.conftest import Harness
 from tests.handlers.test_start import buttons
 
 
-async def subscribe(h: Harness, kind: str = "g", typed_time: str = "20:15", zone: str = "London") -> list:
+async def subscribe(
+    h: Harness, kind: str = "g", typed_time: str = "20:15", zone: str = "London"
+) -> list:
     await h.send("/daily")
     await h.press(f"d:new:{kind}")
     await h.send(typed_time)
@@ -113,7 +115,9 @@ async def test_discreet_message_is_neutral_silent_and_opens_on_tap(harness: Harn
     await harness.tick()
     [note] = harness.transport.sent[before:]
     assert note.silent and note.protected
-    assert "contact" not in note.text.lower() and "day" not in note.text.lower().replace("daily", "")
+    assert "contact" not in note.text.lower() and "day" not in note.text.lower().replace(
+        "daily", ""
+    )
     reveal = next(d for d in buttons(note) if d.startswith("rv:"))
     [opened] = await harness.press(reveal)
     assert "safety plan" in opened.text

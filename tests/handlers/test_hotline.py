@@ -4,7 +4,15 @@ from tests.handlers.test_start import buttons
 
 async def test_hotline_shows_us_lines_by_default(harness: Harness) -> None:
     [reply] = await harness.send("/hotline")
-    for needle in ("911", "1-800-799-7233", "88788", "988", "741741", "checked 2026-11-21", "thehotline.org"):
+    for needle in (
+        "911",
+        "1-800-799-7233",
+        "88788",
+        "988",
+        "741741",
+        "checked 2026-11-21",
+        "thehotline.org",
+    ):
         assert needle in reply.text
     assert "hc" in buttons(reply)
 
@@ -33,10 +41,12 @@ async def test_hotline_needs_no_database(harness: Harness) -> None:
     await harness.send("/country")
     await harness.press("c:NZ")
     await harness.services.repo.engine.dispose()
-    harness.services.repo.engine.url  # still configured, but point it at nowhere:
+    # Point the repository at a server that is not there.
     from sqlalchemy.ext.asyncio import create_async_engine
 
-    harness.services.repo.engine = create_async_engine("postgresql+asyncpg://nobody@127.0.0.1:1/none")
+    harness.services.repo.engine = create_async_engine(
+        "postgresql+asyncpg://nobody@127.0.0.1:1/none"
+    )
     harness.services.repo._session.configure(bind=harness.services.repo.engine)
     [reply] = await harness.send("/hotline")
     assert "0800 733 843" in reply.text

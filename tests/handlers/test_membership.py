@@ -6,11 +6,19 @@ from tests.conftest import Harness
 def member_update(chat: dict[str, object], status: str) -> dict[str, object]:
     user = {"id": 7, "is_bot": False, "first_name": "U"}
     bot = {"id": 1000, "is_bot": True, "first_name": "Companion"}
-    return {"my_chat_member": {
-        "chat": chat, "from": user, "date": 0,
-        "old_chat_member": {"status": "left", "user": bot},
-        "new_chat_member": {"status": status, "user": bot, **({"until_date": 0} if status == "kicked" else {})},
-    }}
+    return {
+        "my_chat_member": {
+            "chat": chat,
+            "from": user,
+            "date": 0,
+            "old_chat_member": {"status": "left", "user": bot},
+            "new_chat_member": {
+                "status": status,
+                "user": bot,
+                **({"until_date": 0} if status == "kicked" else {}),
+            },
+        }
+    }
 
 
 async def test_added_to_group_says_so_once_and_leaves(harness: Harness) -> None:
@@ -21,7 +29,9 @@ async def test_added_to_group_says_so_once_and_leaves(harness: Harness) -> None:
 
 
 async def test_group_message_leaves(harness: Harness) -> None:
-    sent = await harness.chat.send(7, "hello", chat={"id": -200, "type": "supergroup", "title": "S"})
+    sent = await harness.chat.send(
+        7, "hello", chat={"id": -200, "type": "supergroup", "title": "S"}
+    )
     assert "private chats" in sent[0].text
     assert -200 in harness.transport.left
 

@@ -15,7 +15,10 @@ async def test_counter_start_slip_and_progress(harness: Harness) -> None:
     [saved] = await harness.send("2026-11-01")
     assert "<b>20</b> days" in saved.text
     [progress] = await harness.send("/progress")
-    assert "Current streak: <b>20</b>" in progress.text and "Total no-contact days: 20" in progress.text
+    assert (
+        "Current streak: <b>20</b>" in progress.text
+        and "Total no-contact days: 20" in progress.text
+    )
     [confirm] = await harness.press("nc:slip")
     assert "isn't a failure" in confirm.text
     [done] = await harness.press("nc:slip:y")

@@ -22,7 +22,9 @@ async def add_subscribers(h: Harness, count: int, at: str = "08:00", zone: str =
     now = h.clock.now()
     for chat in range(100, 100 + count):
         await repo.ensure_user(chat, now)
-        await repo.save_subscription(chat, "grounding", at, zone, first_due_after(now, time.fromisoformat(at), zone))
+        await repo.save_subscription(
+            chat, "grounding", at, zone, first_due_after(now, time.fromisoformat(at), zone)
+        )
 
 
 def test_grace_window(content: Content) -> None:
@@ -64,7 +66,13 @@ def test_encouragement_days_milestones_and_stages(content: Content) -> None:
     assert ordinary.days == 8
     assert ordinary.content_key in {e.id for e in content.daily.encouragement["first_weeks"]}
     assert [stage_for(d) for d in (0, 6, 7, 29, 30, 400)] == [
-        "first_days", "first_days", "first_weeks", "first_weeks", "later", "later"]
+        "first_days",
+        "first_days",
+        "first_weeks",
+        "first_weeks",
+        "later",
+        "later",
+    ]
 
 
 async def test_restart_catch_up_sends_once_within_grace(harness: Harness) -> None:
@@ -94,6 +102,8 @@ async def test_changing_time_the_same_day_does_not_send_twice(harness: Harness) 
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
     assert await harness.tick() == 1
     repo = harness.services.repo
-    await repo.save_subscription(100, "grounding", "18:00", "UTC", datetime(2026, 11, 21, 18, 0, tzinfo=UTC))
+    await repo.save_subscription(
+        100, "grounding", "18:00", "UTC", datetime(2026, 11, 21, 18, 0, tzinfo=UTC)
+    )
     harness.clock.set(datetime(2026, 11, 21, 18, 0, tzinfo=UTC))
     assert await harness.tick() == 0

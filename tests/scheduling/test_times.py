@@ -17,10 +17,22 @@ from bot.scheduling.zones import resolve_zone
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("8", time(8, 0)), ("08", time(8, 0)), ("8:30", time(8, 30)), ("20:15", time(20, 15)),
-        ("9pm", time(21, 0)), ("9 PM", time(21, 0)), ("9.30pm", time(21, 30)), ("21h", time(21, 0)),
-        ("21h30", time(21, 30)), ("0830", time(8, 30)), ("12am", time(0, 0)), ("12pm", time(12, 0)),
-        ("noon", time(12, 0)), ("midnight", time(0, 0)), (" 7:05 ", time(7, 5)), ("7 a.m.", time(7, 0)),
+        ("8", time(8, 0)),
+        ("08", time(8, 0)),
+        ("8:30", time(8, 30)),
+        ("20:15", time(20, 15)),
+        ("9pm", time(21, 0)),
+        ("9 PM", time(21, 0)),
+        ("9.30pm", time(21, 30)),
+        ("21h", time(21, 0)),
+        ("21h30", time(21, 30)),
+        ("0830", time(8, 30)),
+        ("12am", time(0, 0)),
+        ("12pm", time(12, 0)),
+        ("noon", time(12, 0)),
+        ("midnight", time(0, 0)),
+        (" 7:05 ", time(7, 5)),
+        ("7 a.m.", time(7, 0)),
     ],
 )
 def test_parse_time_reads_what_people_type(typed: str, expected: time) -> None:
@@ -28,7 +40,8 @@ def test_parse_time_reads_what_people_type(typed: str, expected: time) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "25", "24:00", "8:75", "13pm", "0am", "abc", "8:3", "tomorrow", "８：３０x", "9ppm", "-1"]
+    "typed",
+    ["", "25", "24:00", "8:75", "13pm", "0am", "abc", "8:3", "tomorrow", "８：３０x", "9ppm", "-1"],
 )
 def test_parse_time_refuses_what_it_cannot_read(typed: str) -> None:
     assert parse_time(typed) is None
@@ -37,11 +50,22 @@ def test_parse_time_refuses_what_it_cannot_read(typed: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "zone"),
     [
-        ("London", "Europe/London"), ("new york", "America/New_York"), ("NEW_YORK", "America/New_York"),
-        ("Asia/Kolkata", "Asia/Kolkata"), ("mumbai", "Asia/Kolkata"), ("São Paulo", "America/Sao_Paulo"),
-        ("sao paulo", "America/Sao_Paulo"), ("UTC+2", "UTC+02:00"), ("utc-03:30", "UTC-03:30"),
-        ("+5:30", "UTC+05:30"), ("GMT+0", "UTC"), ("utc", "UTC"), ("sydney", "Australia/Sydney"),
-        ("pacific", "America/Los_Angeles"), ("UK", "Europe/London"), ("kyiv", "Europe/Kyiv"),
+        ("London", "Europe/London"),
+        ("new york", "America/New_York"),
+        ("NEW_YORK", "America/New_York"),
+        ("Asia/Kolkata", "Asia/Kolkata"),
+        ("mumbai", "Asia/Kolkata"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("sao paulo", "America/Sao_Paulo"),
+        ("UTC+2", "UTC+02:00"),
+        ("utc-03:30", "UTC-03:30"),
+        ("+5:30", "UTC+05:30"),
+        ("GMT+0", "UTC"),
+        ("utc", "UTC"),
+        ("sydney", "Australia/Sydney"),
+        ("pacific", "America/Los_Angeles"),
+        ("UK", "Europe/London"),
+        ("kyiv", "Europe/Kyiv"),
     ],
 )
 def test_resolve_zone(typed: str, zone: str) -> None:
@@ -49,7 +73,9 @@ def test_resolve_zone(typed: str, zone: str) -> None:
     get_zone(zone)  # every answer is usable
 
 
-@pytest.mark.parametrize("typed", ["", "Mars", "UTC+15", "utc+2:20", "x" * 200, "🙂", "Europe/Atlantis"])
+@pytest.mark.parametrize(
+    "typed", ["", "Mars", "UTC+15", "utc+2:20", "x" * 200, "🙂", "Europe/Atlantis"]
+)
 def test_resolve_zone_unknown(typed: str) -> None:
     assert resolve_zone(typed) is None
 
@@ -67,7 +93,9 @@ def test_resolve_zone_unknown(typed: str) -> None:
         ("America/New_York", date(2026, 3, 8), time(8, 0), "08:00"),
     ],
 )
-def test_spring_gap_moves_to_first_valid_minute(zone: str, day: date, wall: time, expected_local: str) -> None:
+def test_spring_gap_moves_to_first_valid_minute(
+    zone: str, day: date, wall: time, expected_local: str
+) -> None:
     instant = occurrence(day, wall, zone)
     local = instant.astimezone(get_zone(zone))
     assert local.strftime("%H:%M") == expected_local
@@ -107,17 +135,24 @@ def test_first_due_after_today_or_tomorrow() -> None:
     assert first_due_after(now, time(13, 0), "UTC") == datetime(2026, 11, 21, 13, 0, tzinfo=UTC)
     assert first_due_after(now, time(12, 0), "UTC") == datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
     # Auckland (UTC+13) is already at 01:00 on the 22nd, so 09:00 there is still ahead.
-    assert local_date(first_due_after(now, time(9, 0), "Pacific/Auckland"), "Pacific/Auckland") == date(2026, 11, 22)
+    assert local_date(
+        first_due_after(now, time(9, 0), "Pacific/Auckland"), "Pacific/Auckland"
+    ) == date(2026, 11, 22)
 
 
 @pytest.mark.parametrize(
     ("typed", "future", "expected"),
     [
-        ("2026-12-27", True, date(2026, 12, 27)), ("27 December", True, date(2026, 12, 27)),
-        ("dec 27", True, date(2026, 12, 27)), ("27th dec 2027", True, date(2027, 12, 27)),
-        ("tomorrow", True, date(2026, 11, 22)), ("1 november", False, date(2026, 11, 1)),
-        ("yesterday", False, date(2026, 11, 20)), ("today", False, date(2026, 11, 21)),
-        ("5 jan", True, date(2027, 1, 5)), ("25 dec", False, date(2025, 12, 25)),
+        ("2026-12-27", True, date(2026, 12, 27)),
+        ("27 December", True, date(2026, 12, 27)),
+        ("dec 27", True, date(2026, 12, 27)),
+        ("27th dec 2027", True, date(2027, 12, 27)),
+        ("tomorrow", True, date(2026, 11, 22)),
+        ("1 november", False, date(2026, 11, 1)),
+        ("yesterday", False, date(2026, 11, 20)),
+        ("today", False, date(2026, 11, 21)),
+        ("5 jan", True, date(2027, 1, 5)),
+        ("25 dec", False, date(2025, 12, 25)),
     ],
 )
 def test_parse_date(typed: str, future: bool, expected: date) -> None:
