@@ -433,6 +433,7 @@ class Bench:
             rate_achieved=_r(rate, 2),
             rate_ratio_to_bulk_limit=_r(rate / limits.bulk if rate else None),
             rate_ratio_to_telegram_limit=_r(rate / limits.telegram if rate else None),
+            daily_per_second=_buckets(daily, first),
             retry_after_429s=stats["rate_limited_total"],
             retry_after_429s_by_lane={"daily": throttled["daily"], "hotline": throttled["hotline"]},
             retry_after_429_windows=_windows(fake, first or bot.spawned_at),
@@ -607,6 +608,14 @@ class Bench:
             stats = await self.close_fake(fake)
             out["spec_violations"] = stats["spec_violations_total"]
         return out
+
+
+def _buckets(records: list[SentRecord], origin: float | None, limit: int = 120) -> list[int]:
+    """Sends per whole second after `origin` (the first daily send); at most `limit` seconds."""
+    if origin is None:
+        return []
+    counts = Counter(int(r.monotonic - origin) for r in records)
+    return [counts[k] for k in range(min(limit, max(counts) + 1))]
 
 
 def _lane(chat: object) -> str:

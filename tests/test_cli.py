@@ -12,12 +12,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(
-    args: list[str], tmp_path: Path, stdin: str = "", **env: str
+    args: list[str], tmp_path: Path, stdin: str = "", **env: str | None
 ) -> subprocess.CompletedProcess[str]:
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))
     }
-    environment |= {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}", **env}
+    environment |= {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}"}
+    for key, value in env.items():  # None removes a variable, to test the default
+        if value is None:
+            environment.pop(key, None)
+        else:
+            environment[key] = value
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -68,7 +73,8 @@ def test_match_prints_json_lines(tmp_path: Path) -> None:
 
 def test_scripted_chat_shows_replies_in_order(tmp_path: Path) -> None:
     """The README's example: welcome, US lines, hoovering, crisis reply, in that order."""
-    result = run(["chat"], tmp_path, stdin="/start\n/hotline\nwhat is hoovering\ni want to die\n")
+    script = "/start\n/hotline\nwhat is hoovering\ni want to die\n"
+    result = run(["chat"], tmp_path, stdin=script, DATABASE_URL=None)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     position = 0

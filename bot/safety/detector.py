@@ -39,6 +39,9 @@ class CrisisLevel(StrEnum):
 # often at the end of a long vent).
 MAX_CHARS: Final = 400_000
 _KEEP: Final = MAX_CHARS // 2
+# Above this length (normalised) a rule runs only when one of its anchor words occurs; below
+# it one combined regex per group is cheaper than checking anchors.
+GATE_FROM_CHARS: Final = 1_000
 
 # --- Normalisation tables -------------------------------------------------------------------
 
@@ -260,11 +263,11 @@ def normalize(text: str) -> str:
 
 
 def _matching(groups: tuple[p.Group, ...], t: str, gated: bool, find_all: bool) -> list[str]:
-    """Names of the groups with at least one matching rule (the first one only, unless all)."""
+    """Names of the groups that match (the first one only, unless find_all)."""
     found: list[str] = []
-    for name, rules in groups:
-        if any(rule.search(t, gated) for rule in rules):
-            found.append(name)
+    for group in groups:
+        if group.search(t, gated):
+            found.append(group.name)
             if not find_all:
                 break
     return found
@@ -290,7 +293,11 @@ def _danger(t: str, gated: bool, find_all: bool) -> tuple[list[str], list[str]]:
     return direct, _matching(p.DANGER_HISTORIC_OK, t, gated, find_all=True)
 
 
-def _decide(t: str, gated: bool = True, find_all: bool = False) -> tuple[CrisisLevel, list[str]]:
+def _decide(
+    t: str, gated: bool | None = None, find_all: bool = False
+) -> tuple[CrisisLevel, list[str]]:
+    if gated is None:
+        gated = len(t) > GATE_FROM_CHARS
     direct, downgradable = _danger(t, gated, find_all)
     signals = [f"danger:{name}" for name in direct + downgradable]
     past_only = False
@@ -334,11 +341,11 @@ def classify(text: str) -> CrisisLevel:
         return _fallback(text)
 
 
-def explain(text: str, *, gated: bool = True) -> tuple[CrisisLevel, tuple[str, ...]]:
+def explain(text: str, *, gated: bool | None = None) -> tuple[CrisisLevel, tuple[str, ...]]:
     """Level and the names of every matching pattern group, for tests and debugging.
 
-    gated=False runs every regex even when its anchors are absent (tests use it to check that
-    the anchors never hide a match)."""
+    gated=True skips the rules whose anchors are absent (the path long texts take), False runs
+    every regex; tests compare the two to check that anchors never hide a match."""
     level, signals = _decide(normalize(text), gated=gated, find_all=True)
     return level, tuple(signals)
 

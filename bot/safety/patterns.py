@@ -337,7 +337,22 @@ def _r(anchors: str | Iterable[str], *sources: str) -> Rule:
     return Rule(folded, _rx(*sources))
 
 
-Group = tuple[str, tuple[Rule, ...]]
+class Group:
+    """A named set of rules ("danger:proximity"). On a short text one combined regex runs (one
+    call into the regex engine); on a long one each rule runs only if its anchors occur."""
+
+    __slots__ = ("combined", "name", "rules")
+
+    def __init__(self, name: str, *rules: Rule) -> None:
+        self.name = name
+        self.rules = rules
+        self.combined = re.compile("|".join(f"(?:{r.regex.pattern})" for r in rules))
+
+    def search(self, text: str, gated: bool) -> bool:
+        if gated:
+            return any(rule.search(text) for rule in self.rules)
+        return self.combined.search(text) is not None
+
 
 # =============================================================================================
 # DANGER: someone threatens or hurts the user now, or is about to.
@@ -355,7 +370,7 @@ _PLACES = (
 
 DANGER_DIRECT: Final[tuple[Group, ...]] = (
     # He is at the door, in the house, breaking in: someone physically close right now.
-    ("proximity", (
+    Group("proximity",
         _r(_PLACES,
            r"<PERSON><AUX> (?:right |just |standing |still |now )?(?:outside|downstairs"
            r"|at (?:the|my|our) (?:front |back )?(?:door|window|gate|house|place|flat|apartment"
@@ -381,9 +396,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|our) (?:front |back |bathroom |bedroom )?(?:door|window|windows)\b",
            r"\b(?:banging|pounding|hammering|kicking|beating) (?:on|at) (?:the|my|our) (?:front "
            r"|back |bathroom |bedroom )?(?:door|window|windows|walls?)\b"),
-    )),
+    ),
     # "he's on his way", "coming for me", "he found where i live".
-    ("approach", (
+    Group("approach",
         _r(" way",
            r"\bon (?:his|her|their) way\b(?! (?:to|from) (?:work|the gym|school|the office"
            r"|church|class|a meeting|practice|his|her|their|the airport|the store)\b)"),
@@ -398,9 +413,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("found|tracked|traced",
            r"<PERSON><AUX> (?:found|tracked|traced) (?:me|us)\b(?! on\b| (?:a|an|some|the)\b)",
            r"\btracked (?:me|us) (?:down|here|to)\b"),
-    )),
+    ),
     # Stalking as it happens; following online is excluded.
-    ("stalking", (
+    Group("stalking",
         _r("follow|stalk|watch|track|chas|circl|tail|spying",
            r"<PERSON><AUX> (?:following|stalking|watching|tracking|chasing|circling|tailing"
            r"|spying on) (?:me|us|my (?:house|car|place|flat|apartment|home|kids|children"
@@ -416,9 +431,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|flat|work|building|school|street|home|office|door|window)\b"),
         _r("showing|turning|popping",
            r"\bkeeps? (?:showing|turning|popping) up (?:at|outside|to|in front of)\b"),
-    )),
+    ),
     # Violence in progress ("he's hitting me right now"): progressive tense with a person.
-    ("attack_now", (
+    Group("attack_now",
         _r(words("ATTACKING"),
            r"<PERSON>(?: (?:is|are|s|still|currently|now|right now|literally|actually|really"
            r"|just|again|also|al|so|started|starting)){0,3} <ATTACKING> <OBJ>\b"
@@ -433,9 +448,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|wrecking) (?:things|stuff|everything|plates|dishes|glasses|furniture|holes"
            r"|the (?:walls?|doors?|house|place|tv|furniture|windows?)|my (?:things|stuff|phone"
            r"|car))\b"),
-    )),
+    ),
     # Violence that has just happened ("he just hit me", "he hit me an hour ago").
-    ("attack_recent", (
+    Group("attack_recent",
         _r("just",
            r"<PERSON>(?: (?:literally|only|has|had|also))? just <ATTACKED> "),
         _r("now|ago|tonight|morning|evening|today|last night",
@@ -447,9 +462,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:i am|we are|my \w+ is) bleeding(?: badly| a lot| everywhere)?\b",
            r"\b(?:i think )?(?:my|her|his) (?:nose|arm|wrist|jaw|rib|ribs) is broken\b",
            r"\b(?:cant|can not) breathe? (?:he|she|they)\b"),
-    )),
+    ),
     # Being held: locked in, not allowed to leave, the exit blocked.
-    ("confined", (
+    Group("confined",
         _r("let",
            r"\b(?:will not|is not|not|refuses to|refusing to|would not) (?:let|letting)"
            r" (?:me|us|the kids|my kids) (?:leave|go|out|get out|outside|escape|use (?:my|the|a)"
@@ -469,9 +484,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("leave|get out|escape",
            r"\b(?:can not) (?:leave|get out of|escape) (?:the|this|his|her|our) (?:house|room"
            r"|car|apartment|flat|building|bathroom|bedroom|basement)\b"),
-    )),
+    ),
     # Hiding from someone ("i'm hiding in the bathroom"); "hiding from my responsibilities" not.
-    ("hiding", (
+    Group("hiding",
         _r("hiding",
            r"\bhiding (?:in|inside|under|behind) (?:the|my|a|his|her|our|their|an) (?:\w+ )?"
            r"(?:bathroom|closet|wardrobe|car|bedroom|room|basement|attic|garage|shed|cupboard"
@@ -482,9 +497,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:i am|we are|i m|were|currently|now|am) hiding\b(?= *$| (?:and|he|she|they"
            r"|right now|now|please|help|so|because|cause|as|until|since|from (?:him|her"
            r"|them))\b)"),
-    )),
+    ),
     # The user names the danger outright.
-    ("explicit", (
+    Group("explicit",
         _r("danger|safe",
            r"\b(?:i am|i m|we are|were|my kids are|the kids are|my life is|our lives are"
            r"|my children are|i fel|i am in) (?:in (?:real |serious |imediate |grave )?danger"
@@ -510,12 +525,12 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|closet)|he (?:wil|might) come back|of what (?:he|she|they) (?:wil|might|could"
            r"|is going to|are going to) do(?: to (?:me|us|the kids))?(?= tonight| now| when"
            r"| if| *$))\b"),
-    )),
+    ),
 )
 
 DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     # A threat to kill or maim: "she said she'll kill me", "he's threatening to kill the kids".
-    ("threat_kill", (
+    Group("threat_kill",
         _r(words("KILL"),
            r"<PERSON>(?: \w+){0,4}? <KILL> <OBJ>\b(?! (?:a|an|down|up|some|with (?:his|her"
            r"|their|these|those|the|al|kindness|jokes|puns|love|questions))\b)",
@@ -524,9 +539,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
         _r("burn|blow up",
            r"<PERSON>(?: \w+){0,4}? (?:burn|blow up) (?:the|my|our) (?:house|place|car"
            r"|apartment|flat)(?: down)?\b"),
-    )),
+    ),
     # Serious harm with an explicit future: "im scared he will hurt me tonight".
-    ("threat_harm", (
+    Group("threat_harm",
         _r(words("HARM"),
            r"(?:<PERSON>(?: (?:is|are|s|still|really|definitely|probably|actually|literally"
            r"|gets|so|al)){0,2} (?:wil|is going to|are going to|going to|is about to|about to"
@@ -537,9 +552,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"|literally|try to|come and|come back and|come over and|come home and|again|not))?"
            r" <HARM> <OBJ>\b"),
         _r("pay", r"<PERSON><AUX> going to make (?:me|you|us) pay\b"),
-    )),
+    ),
     # Threats quoted from him: "he texted 'i know where you live'", "he said i'm dead".
-    ("threat_quoted", (
+    Group("threat_quoted",
         _r("kil|murder|hurt|end|strangle|stab|shot|find|beat|destroy|ruin",
            r"\b(?:i wil|il|i am going to|ima|i am about to|i wil fucking|i swear i wil)"
            r" (?:kil|murder|hurt|end|strangle|stab|shoot|find(?! you (?:a|an|some|the)\b)"
@@ -558,9 +573,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
         _r("find you|get you",
            r"\b(?:i wil|il|i am going to) (?:find|get) you\b(?= *$| and\b| wherever\b"
            r"| no matter\b)"),
-    )),
+    ),
     # A weapon in his hands ("he has a knife", "he got the gun out", "he has a 🔪").
-    ("weapon", (
+    Group("weapon",
         _r(words("WEAPON"),
            r"<PERSON>(?: \w+){0,3}? <ARMED>(?: (?:a|an|his|her|their|the|my|our|this|that"
            r"|some|two|three|out))?(?: (?:big|huge|kitchen|loaded|real|sharp|hunting|new"
@@ -571,9 +586,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
         _r("knife|gun|blade|pistol|weapon|rifle|razor",
            r"\b(?:knife|gun|blade|pistol|weapon|rifle|razor) (?:to|at|against|in) (?:my|our"
            r"|her|the kids) (?:throat|head|neck|face|chest|back|stomach|temple|side)\b"),
-    )),
+    ),
     # Held or turned up before ("he locked me in the basement", "she showed up at my work").
-    ("locked_in", (
+    Group("locked_in",
         _r("lock",
            r"\b(?:locked|locking|locks|lock|locked up) (?:me|us|the kids|my kids|my \w+)"
            r"(?: and (?:the|my|our) \w+)? (?:in|inside|into|in here|up|in the|in a|in his"
@@ -588,7 +603,7 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"\b(?:showed|shows|turned|turns) up (?:at|outside|to) (?:my|our|the) (?:door|house"
            r"|place|work|job|apartment|flat|school|home|car|office|work place|workplace"
            r"|window)\b"),
-    )),
+    ),
 )
 
 # Situations that mean danger only with fear, rage or "now" (combined in detector.py):
@@ -647,7 +662,7 @@ SAID: Final = _rx(
 
 SELF_HARM: Final[tuple[Group, ...]] = (
     # The words themselves, typos and euphemisms ("sucide", "unalive", "kms", "sewer slide").
-    ("suicide_words", (
+    Group("suicide_words",
         # Fuzzy "suicide": s + u/ui/.. + c/s/sc + i + d... Every match has "cid", "sid", "cd"
         # or "sd" in it. Career/social suicide and the film are figures of speech.
         _r("cid|sid|cd|sd",
@@ -668,9 +683,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            # "off myself" folds to "of myself": it needs a verb in front ("tired of myself").
            r"\b(?:to|gona|wil|il|just|should|could|might|d|would|about to|going to) of"
            r" <MYSELF>\b"),
-    )),
+    ),
     # Death wishes, direct and indirect ("i want to die", "i wish i was never born").
-    ("death_wish", (
+    Group("death_wish",
         _r("end|kil|wake|sleep|take my",
            r"\b<INTEND> to<ADV>{0,2} (?:end (?:it al|my life|my suffering|my own life|this life)"
            r"|kil myself|not wake up|never wake up|sleep forever|take my (?:own )?life)\b"),
@@ -730,9 +745,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("why",
            r"\bwhy (?:am i|should i|do i) (?:even )?(?:still )?(?:alive|here|living|breathing"
            r"|bother living|bother to live|bother waking up)\b"),
-    )),
+    ),
     # Burden and "better off without me".
-    ("burden", (
+    Group("burden",
         _r("beter of",
            r"\bbetter of (?:dead|without me|if i (?:\w+ ){0,2}(?:was|were|wasnt|werent|was not"
            r"|were not|died|disappeared|left this world|gone|not here|didnt exist|never existed"
@@ -749,9 +764,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("burden",
            r"\b(?:i am|i fel like|i am just|i fel|i m|i am only)(?: such| just| only"
            r"| nothing but| a huge| a big| a total)? (?:a )?burden\b(?! to (?:him|her|them)\b)"),
-    )),
+    ),
     # Hopelessness: no reason to live, can't go on.
-    ("hopeless", (
+    Group("hopeless",
         _r("reason|point|purpose|wil",
            r"\b(?:no|not any|nothing|zero|not a single|have no|do not have a|do not have any"
            r"|there is no|lost my|lost al) (?:reason|reasons|point|purpose|wil) (?:to|in|for"
@@ -803,9 +818,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("pain|suffering|hurt|misery",
            r"\bi (?:just )?want (?:the|this|my) (?:pain|suffering|hurt|misery) to (?:stop|end"
            r"|go away)\b"),
-    )),
+    ),
     # Self-injury ("i've been cutting myself"); accidents ("cut myself shaving") excluded.
-    ("self_injury", (
+    Group("self_injury",
         _r(words("MYSELF"),
            r"\b(?:cut|cuts|cutting|cuted|hurt|hurts|hurting|harm|harms|harming|burn|burns"
            r"|burned|burnt|burning|hit|hits|hitting|scratch|scratching|scratched|punch"
@@ -848,9 +863,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("bang",
            r"\bbang(?:ing)? my head (?:against|on) (?:the )?wal (?:until|til|till) (?:it bleeds"
            r"|i bleed|i pass out)\b"),
-    )),
+    ),
     # Overdose and pills ("took all my pills", "od tonight"); "overdosed on coffee" is not.
-    ("overdose", (
+    Group("overdose",
         _r("overdos",
            r"\boverdos\w*\b(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
            r"|cute\w*|drama|content|sun|work|pizza|love|vitamin c|gym|podcasts|memes|feelings"
@@ -881,9 +896,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("enough",
            r"\benough <PILLS> to (?:kil|end|die|overdose|not wake|never wake|do it"
            r"|sleep forever|make it stop)\b"),
-    )),
+    ),
     # Methods and places ("jump off the bridge", "hang myself", "gun to my head").
-    ("method", (
+    Group("method",
         _r("jump|throw myself|throwing myself|leap|fling",
            r"\b(?:jump|jumping|jumped|throw myself|throwing myself|leap|leaping|fling myself)"
            r" (?:of|from|of of|in front of|under|onto|into) (?:a |the |my |this |that |our "
@@ -917,9 +932,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r" (?:the|a|this) (?:bridge|roof|building|cliff|balcony|platform)\b|\bon the ledge\b"),
         _r("come back",
            r"\bwalk into the (?:sea|ocean|lake|river) and (?:not|never) come back\b"),
-    )),
+    ),
     # Farewells and final acts ("this is goodbye", "i wrote a note", "giving away my stuff").
-    ("goodbye", (
+    Group("goodbye",
         _r("godbye|bye",
            r"\bthis is (?:my )?(?:final |last )?goodbye\b(?! to (?:him|her|them|this"
            r"|my ex)\b)",
@@ -948,7 +963,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("problem",
            r"\bi wil not be a problem (?:for you|for anyone|much longer|anymore)\b"),
         _r("the end|time is up", r"\bthis is the end (?:for me|of me)\b|\bmy time is up\b"),
-    )),
+    ),
 )
 
 # =============================================================================================
@@ -957,14 +972,14 @@ SELF_HARM: Final[tuple[Group, ...]] = (
 
 DISCLOSURE: Final[tuple[Group, ...]] = (
     # Verbs that can be figurative ("it hit me", "this hurts me") need a person as subject.
-    ("physical_person", (
+    Group("physical_person",
         _r("hit|hurt|struck|strik|touch",
            r"<PERSON><AUX_D> (?:hit|hits|hitting|hurt|hurts|hurting|struck|strikes|striking"
            r"|touched|touches|touching|hit on) <OBJ_D>\b(?! (?:up|deeply|so much"
            r"|to the core|with the (?:truth|news|facts)|emotionally)\b)"),
-    )),
+    ),
     # Unambiguous acts: "my dad used to beat me", "she slapped me", "he raped me".
-    ("physical", (
+    Group("physical",
         _r(words("ABUSE_VERB") + ("threw", "throws", "kicked"),
            r"\b(?:<ABUSE_VERB>|threw (?:\w+ ){0,2}at|throws (?:\w+ ){0,2}at"
            r"|kicked (?:me|us) out of) <OBJ_D>\b"
@@ -973,8 +988,8 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r" (?:race|game|match|argument|debate|final)|up (?:emotionally|inside)|to (?:be|do"
            r"|try|get|study|work|finish|grow|go|my limits|the limit|apply)|forward|harder"
            r"|out of my comfort)\b)"),
-    )),
-    ("sexual", (
+    ),
+    Group("sexual",
         _r("rape|rapi|sexual|molest|forc|makes me|made me|pressur|take no|consensual"
            r"|consent|touched me|grope",
            r"\b(?:rape|raped|raping|rapes|rapist|sexually (?:abused|assaulted|abusing"
@@ -985,9 +1000,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|do things|perform)|pressur\w* me (?:into|to have) (?:sex|sleeping)"
            r"|(?:wil not|does not|did not) take no|non ?consensual|without (?:my )?consent"
            r"|touched me (?:inappropriately|when i was|without|down there|there)|grope\w*)\b"),
-    )),
+    ),
     # Money, documents, phone, friends: coercive control.
-    ("control", (
+    Group("control",
         _r("control",
            r"<PERSON><AUX_D> (?:controls|controlled|controlling|control) (?:al |al of "
            r"|everything about |over )?(?:my|our|the) (?:money|finances|finance|bank|account"
@@ -1036,9 +1051,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r("out",
            r"<PERSON><AUX_D> (?:kicked|kicks|threw|throws) (?:me|us) out (?:of the (?:house|car"
            r"|flat|apartment)|in the|at night|with nothing|on the street)\b"),
-    )),
+    ),
     # Words that wound: screaming, insults, blame, threats to job, kids or papers.
-    ("verbal", (
+    Group("verbal",
         _r("scream|yel|shout|swear|swore|curse|snap|rage|raging|raged|explod|roar|spit|hiss",
            r"\b(?:screams?|screamed|screaming|yells?|yelled|yelling|shouts?|shouted|shouting"
            r"|swears?|swore|swearing|curses|cursed|cursing|snaps|snapped|rages?|raged|raging"
@@ -1072,9 +1087,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r("makes me|made me|making me",
            r"\b(?:makes|made|making) me (?:fel|think) (?:like )?(?:i am |i m |i was )?"
            r"(?:crazy|insane|worthless|stupid|useless|like nothing|like a burden)\b"),
-    )),
+    ),
     # Naming abuse about oneself ("my ex was abusive", "i was abused as a child").
-    ("named", (
+    Group("named",
         _r(words("ABUSIVE"),
            r"<PERSON><AUX_D>(?: (?:so|really|very|extremely|super|emotionally|physically"
            r"|verbally|sexually|financially|psychologically|mentally|kind of|quite|pretty))?"
@@ -1113,5 +1128,5 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r("egshels", r"\bwalk on eggshells (?:around|with) (?:him|her|them|my)\b"),
         _r("physical|rough|violent|handsy",
            r"<PERSON><AUX_D> (?:get|gets|got|getting) (?:physical|rough|violent|handsy)\b"),
-    )),
+    ),
 )
