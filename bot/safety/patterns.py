@@ -425,7 +425,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("car|truck|van|bike",
            r"\b(?:his|her|their) (?:car|truck|van|bike) (?:is )?(?:outside|parked|out front"
            r"|in front|across the street|down the street|at my|near my|by my|in my)\b"),
-        _r("drive|drove|walk|circl|sit|park",
+        _r("driv|drove|walk|circl|sit|park",
            r"\b(?:drives|driving|drove|walks|walking|walked|circling|circled|sits|sitting|parked)"
            r" (?:past|by|around|outside|in front of) (?:my|our|the) (?:house|place|apartment"
            r"|flat|work|building|school|street|home|office|door|window)\b"),
@@ -957,7 +957,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("giving away",
            r"\bgiving away (?:al )?my (?:things|stuff|belongings|possessions|pets|cat|dog"
            r"|clothes)\b"),
-        _r("love them",
+        _r("love",
            r"\btell (?:my|the) (?:kids|family|mum|mom|parents|sister|brother) i (?:love"
            r"|loved) them\b"),
         _r("problem",
@@ -1054,7 +1054,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
     ),
     # Words that wound: screaming, insults, blame, threats to job, kids or papers.
     Group("verbal",
-        _r("scream|yel|shout|swear|swore|curse|snap|rage|raging|raged|explod|roar|spit|hiss",
+        _r("scream|yel|shout|swear|swore|curs|snap|rage|raging|raged|explod|roar|spit|hiss",
            r"\b(?:screams?|screamed|screaming|yells?|yelled|yelling|shouts?|shouted|shouting"
            r"|swears?|swore|swearing|curses|cursed|cursing|snaps|snapped|rages?|raged|raging"
            r"|explodes|exploded|exploding|roars|roared|spits|hisses) at (?:me|us|my (?:\w+ )?"
