@@ -36,11 +36,14 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
     ) -> None:
         self.bulk_rate = bulk_rate
         self.global_rate = max(global_rate, bulk_rate)
+        # Requests leave us a few milliseconds apart but can reach Telegram together, so the
+        # bulk lane keeps the bot-wide window a little under the limit.
+        self._window_cap = max(1, int(self.global_rate * 0.94))
         self.per_chat_interval = per_chat_interval
         self.max_retries = max_retries
         self._next_slot = 0.0
         self._paused_until = 0.0
-        self._interactive: deque[float] = deque()
+        self._recent: deque[float] = deque()  # start times of every send in the last second
         self._last_bulk_by_chat: dict[object, float] = {}
         self._lock = asyncio.Lock()
         self.retry_after_count = 0
@@ -51,21 +54,20 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
     async def shutdown(self) -> None:
         """Nothing to release."""
 
-    def _bulk_interval(self, now: float) -> float:
-        while self._interactive and self._interactive[0] < now - 1.0:
-            self._interactive.popleft()
-        # Replies sent in the last second come out of the bulk lane's share of the bot limit.
-        room = min(self.bulk_rate, self.global_rate - len(self._interactive))
-        return 1.0 / max(room, 1.0)
+    def _forget_before(self, cutoff: float) -> None:
+        while self._recent and self._recent[0] <= cutoff:
+            self._recent.popleft()
 
     async def _bulk_slot(self, chat_id: object) -> None:
+        """Wait for this bulk send's turn: paced, one per chat per interval, and only while
+        the last second's sends (replies included) leave room under the bot-wide limit."""
         async with self._lock:
             now = time.monotonic()
             slot = max(now, self._next_slot, self._paused_until)
             last = self._last_bulk_by_chat.get(chat_id)
             if last is not None:
                 slot = max(slot, last + self.per_chat_interval)
-            self._next_slot = max(self._next_slot, slot) + self._bulk_interval(now)
+            self._next_slot = slot + 1.0 / self.bulk_rate
             self._last_bulk_by_chat[chat_id] = slot
             if len(self._last_bulk_by_chat) > 50_000:
                 cutoff = now - self.per_chat_interval
@@ -75,6 +77,17 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         delay = slot - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                self._forget_before(now - 1.0)
+                wait = max(self._paused_until - now, 0.0)
+                if len(self._recent) >= self._window_cap:
+                    wait = max(wait, self._recent[0] + 1.0 - now)
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            self._recent.append(now)
 
     async def process_request(
         self,
@@ -91,7 +104,9 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             if bulk:
                 await self._bulk_slot(chat_id)
             else:
-                self._interactive.append(time.monotonic())
+                now = time.monotonic()
+                self._forget_before(now - 1.0)
+                self._recent.append(now)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
