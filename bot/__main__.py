@@ -82,7 +82,7 @@ async def _chat(settings: Settings, user_id: int) -> None:
     # The terminal is the conversation; keep PTB's lifecycle chatter out of it.
     logging.getLogger("telegram").setLevel(max(logging.WARNING, logging.getLogger().level))
     from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
-    from bot.console import LocalTelegram, printer, run_chat
+    from bot.console import LocalTelegram, printer, run_chat, to_plain
 
     tty = sys.stdin.isatty()
     transport = LocalTelegram(on_send=printer(tty))
@@ -92,8 +92,6 @@ async def _chat(settings: Settings, user_id: int) -> None:
         await start_services(application)
         await application.start()
         intro = application.bot_data["services"].content.ui["console_intro"]
-        from bot.console import to_plain
-
         await run_chat(application, transport, user_id, to_plain(intro))
         await application.stop()
     finally:

@@ -74,3 +74,10 @@ def callback_parts(update: Update) -> list[str]:
     return (
         (query.data or "").split(":") if query is not None and isinstance(query.data, str) else []
     )
+
+
+async def prompt(update: Update, context: BotContext, key: str, back: str) -> None:
+    """A question or an "I couldn't read that" reply, with Cancel back to the screen `back`."""
+    content = context.content
+    rows = [[button(content, "btn_cancel", back)]]
+    await respond(update, context, content.ui[key], keyboard(content, rows))

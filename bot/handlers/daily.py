@@ -20,7 +20,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.db.repo import SubscriptionView, UserView
-from bot.handlers.common import button, callback_parts, chat_id, keyboard, respond
+from bot.handlers.common import button, callback_parts, chat_id, keyboard, prompt, respond
 from bot.scheduling.times import (
     first_due_after,
     format_time,
@@ -143,10 +143,7 @@ async def typed_time(update: Update, context: BotContext, code: str, text: str) 
     """A time was typed: read it, or explain with an example."""
     at = parse_time(text) if len(text) <= 20 else None
     if at is None:
-        rows = [[button(context.content, "btn_cancel", "d")]]
-        await respond(
-            update, context, context.content.ui["daily_bad_time"], keyboard(context.content, rows)
-        )
+        await prompt(update, context, "daily_bad_time", "d")
         return
     await ask_zone(update, context, code, at)
 
@@ -172,10 +169,7 @@ async def typed_zone(update: Update, context: BotContext, code: str, hhmm: str, 
     """A city, region or UTC offset was typed."""
     zone = resolve_zone(text)
     if zone is None:
-        rows = [[button(context.content, "btn_cancel", "d")]]
-        await respond(
-            update, context, context.content.ui["daily_bad_zone"], keyboard(context.content, rows)
-        )
+        await prompt(update, context, "daily_bad_zone", "d")
         return
     await save(update, context, code, time(int(hhmm[:2]), int(hhmm[2:])), zone)
 
@@ -253,10 +247,7 @@ async def ask_pause_date(update: Update, context: BotContext) -> None:
     """Ask for the date messages should start again."""
     code = callback_parts(update)[2]
     await context.repo.set_pending(chat_id(update), f"pu:{code}")
-    rows = [[button(context.content, "btn_cancel", "d")]]
-    await respond(
-        update, context, context.content.ui["daily_ask_pause_date"], keyboard(context.content, rows)
-    )
+    await prompt(update, context, "daily_ask_pause_date", "d")
 
 
 async def typed_pause_date(update: Update, context: BotContext, code: str, text: str) -> None:
@@ -264,10 +255,7 @@ async def typed_pause_date(update: Update, context: BotContext, code: str, text:
     today = user_today(context, user)
     until = parse_date(text, today, future=True) if len(text) <= 40 else None
     if until is None or until <= today:
-        rows = [[button(context.content, "btn_cancel", "d")]]
-        await respond(
-            update, context, context.content.ui["daily_bad_date"], keyboard(context.content, rows)
-        )
+        await prompt(update, context, "daily_bad_date", "d")
         return
     await pause_until(update, context, code, until)
 

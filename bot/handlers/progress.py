@@ -7,8 +7,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import counter
 from bot.context import BotContext
-from bot.handlers.common import button, chat_id, keyboard, respond
+from bot.handlers.common import button, chat_id, keyboard, prompt, respond
 from bot.handlers.daily import user_today
+from bot.scheduling.times import parse_date
 
 
 async def show_progress(update: Update, context: BotContext) -> None:
@@ -62,21 +63,17 @@ async def ask_start(update: Update, context: BotContext) -> None:
     """Ask which day no-contact began."""
     await context.repo.ensure_user(chat_id(update), context.clock.now())
     await context.repo.set_pending(chat_id(update), "ns")
-    rows = [[button(context.content, "btn_cancel", "nc")]]
-    await respond(update, context, context.content.ui["ns_ask"], keyboard(context.content, rows))
+    await prompt(update, context, "ns_ask", "nc")
 
 
 async def begin(update: Update, context: BotContext, typed: str) -> None:
     """Set the day no-contact began (today or a past date)."""
-    from bot.scheduling.times import parse_date
-
     content, repo = context.content, context.repo
     user = await repo.ensure_user(chat_id(update), context.clock.now())
     today = user_today(context, user)
     start = parse_date(typed, today, future=False) if len(typed) <= 40 else None
     if start is None or start > today:
-        rows = [[button(content, "btn_cancel", "nc")]]
-        await respond(update, context, content.ui["ns_bad_date"], keyboard(content, rows))
+        await prompt(update, context, "ns_bad_date", "nc")
         return
     view = counter.begin(await repo.no_contact(user.chat_id), start)
     await repo.save_no_contact(user.chat_id, view)

@@ -7,7 +7,7 @@ from telegram.ext import MessageHandler, filters
 
 from bot.context import BotContext
 from bot.handlers import daily, explain, progress
-from bot.handlers.common import chat_id
+from bot.handlers.common import chat_id, keyboard, respond
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -33,8 +33,6 @@ async def on_text(update: Update, context: BotContext) -> None:
 
 async def not_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice: we can only read text, and say so."""
-    from bot.handlers.common import keyboard, respond
-
     await respond(update, context, context.content.ui["not_text"], keyboard(context.content))
 
 

@@ -34,17 +34,19 @@ class CrisisLevel(StrEnum):
     SELF_HARM = "self_harm"
 
 
-# Telegram caps a message at 4,096 characters, so this only guards against abuse of the
-# console or future channels: beyond it the head and the tail are kept (a crisis phrase is most
-# often at the end of a long vent).
+# Telegram caps a message at 4,096 characters, so this only guards other channels (the console,
+# a future web chat) against a flood: beyond it the head and the tail are kept, before and after
+# normalising (a crisis phrase is most often at the end of a long vent).
 MAX_CHARS: Final = 400_000
 _KEEP: Final = MAX_CHARS // 2
-# Above this length (normalised) a rule runs only when one of its anchor words occurs; below
-# it one combined regex per group is cheaper than checking anchors.
+# Above this length (normalised) a rule runs only when one of its anchors occurs; below it one
+# combined regex per group is cheaper than looking for anchors.
 GATE_FROM_CHARS: Final = 1_000
 
 # --- Normalisation tables -------------------------------------------------------------------
+# fmt: off
 
+# Invisible characters used inside words to dodge filters ("d\u200bie"): removed.
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
@@ -53,24 +55,11 @@ _INVISIBLE = (
 )
 # Emoji that carry meaning in a crisis message become words; other emoji are separators.
 _EMOJI_WORDS = {
-    "🔪": " knife ",
-    "🗡": " knife ",
-    "⚔": " knife ",
-    "🔫": " gun ",
-    "💊": " pills ",
-    "🩸": " blood ",
-    "🪢": " rope ",
-    "⚰": " coffin ",
-    "🪦": " grave ",
-    "🆘": " sos ",
-    "😂": " lol ",
-    "🤣": " lol ",
-    "😹": " lol ",
-    "😆": " lol ",
-    "💀": " dead ",
-    "☠": " dead ",
+    "🔪": " knife ", "🗡": " knife ", "⚔": " knife ", "🔫": " gun ", "💊": " pills ",
+    "🩸": " blood ", "🪢": " rope ", "⚰": " coffin ", "🪦": " grave ", "🆘": " sos ",
+    "😂": " lol ", "🤣": " lol ", "😹": " lol ", "😆": " lol ", "💀": " dead ", "☠": " dead ",
 }
-# Curly and look-alike apostrophes and quotes become a plain apostrophe.
+# Curly and look-alike apostrophes become a plain one (then "he's" -> "hes").
 _QUOTES = (
     "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u02b9\u02bd\u00b4\u0060\uff07\u055a\ua78c"
 )
@@ -81,159 +70,60 @@ _PRE_TABLE: Final[dict[int, str | None]] = {
     **{ord(c): "'" for c in _QUOTES},
 }
 # Letters NFKD does not decompose, and Cyrillic/Greek look-alikes used to dodge filters.
-_LETTER_TABLE: Final[dict[int, str]] = {
-    ord(k): v
-    for k, v in {
-        "ø": "o",
-        "đ": "d",
-        "ł": "l",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-        "ð": "d",
-        "ı": "i",
-        "ħ": "h",
-        "ŧ": "t",
-        "ſ": "s",
-        "а": "a",
-        "е": "e",
-        "о": "o",
-        "р": "p",
-        "с": "c",
-        "у": "y",
-        "х": "x",
-        "і": "i",
-        "ј": "j",
-        "ѕ": "s",
-        "ԁ": "d",
-        "ӏ": "l",
-        "к": "k",
-        "м": "m",
-        "т": "t",
-        "н": "h",
-        "в": "b",
-        "ο": "o",
-        "α": "a",
-        "ε": "e",
-        "ι": "i",
-        "κ": "k",
-        "ν": "v",
-        "ρ": "p",
-        "τ": "t",
-        "υ": "u",
-        "χ": "x",
-    }.items()
+_LETTERS = {
+    "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i", "ħ": "h",
+    "ŧ": "t", "ſ": "s", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+    "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l", "к": "k", "м": "m", "т": "t", "н": "h",
+    "в": "b", "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x",
 }
+_LETTER_TABLE: Final[dict[int, str]] = {ord(k): v for k, v in _LETTERS.items()}
 _COMBINING: Final = re.compile(
-    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"  # combining marks
 )
 # Leetspeak inside a word: "k1ll", "su1c1de", "d!e", "$uicide".
-_LEET: Final = {
-    "0": "o",
-    "1": "i",
-    "3": "e",
-    "4": "a",
-    "5": "s",
-    "7": "t",
-    "@": "a",
-    "$": "s",
-    "!": "i",
-    "|": "i",
-}
+_LEET: Final = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                "!": "i", "|": "i"}
 _LEET_INNER: Final = re.compile(r"(?<=[a-z])[0134570@$!|](?=[a-z])")
 _LEET_START: Final = re.compile(r"(?<![a-z0-9])[$@](?=[a-z]{2})")
 _CENSOR_STAR: Final = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "s*icide", "k*ll"
 _APOSTROPHE: Final = re.compile(r"(?<=[a-z])'(?=[a-z])")  # "he's" -> "hes", "don't" -> "dont"
 _SEPARATORS: Final = re.compile(r"[^a-z0-9]+")
+# A lone bot command ("/help", "/start") is not a message to read; "/help he's here" is.
+_COMMAND: Final = re.compile(r"\s*/[A-Za-z0-9_]+(?:@\w+)?\s*$")
 
-# Chat spellings and contractions without apostrophes (keys and values are folded below).
+# Contractions without apostrophes and chat spellings (keys and values are folded below).
 _TOKEN_WORDS = {
-    "im": "i am",
-    "ive": "i have",
-    "hes": "he is",
-    "shes": "she is",
-    "theyre": "they are",
-    "theyve": "they have",
-    "theyll": "they will",
-    "youre": "you are",
-    "youll": "you will",
-    "dont": "do not",
-    "doesnt": "does not",
-    "didnt": "did not",
-    "cant": "can not",
-    "cannot": "can not",
-    "wont": "will not",
-    "wouldnt": "would not",
-    "couldnt": "could not",
-    "shouldnt": "should not",
-    "isnt": "is not",
-    "arent": "are not",
-    "wasnt": "was not",
-    "werent": "were not",
-    "havent": "have not",
-    "hasnt": "has not",
-    "hadnt": "had not",
-    "aint": "is not",
-    "wanna": "want to",
-    "wana": "want to",
-    "gonna": "going to",
-    "gunna": "going to",
-    "gotta": "got to",
-    "hafta": "have to",
-    "tryna": "trying to",
-    "finna": "going to",
-    "imma": "i am going to",
-    "lemme": "let me",
-    "u": "you",
-    "ur": "your",
-    "r": "are",
-    "ya": "you",
-    "2": "to",
-    "b4": "before",
-    "bc": "because",
-    "cuz": "because",
-    "cos": "because",
-    "coz": "because",
-    "bcuz": "because",
-    "bcos": "because",
-    "becuz": "because",
-    "rn": "right now",
-    "tonite": "tonight",
-    "2nite": "tonight",
-    "2night": "tonight",
-    "pls": "please",
-    "plz": "please",
-    "ppl": "people",
-    "every1": "everyone",
-    "any1": "anyone",
-    "no1": "no one",
-    "some1": "someone",
-    "bf": "boyfriend",
-    "gf": "girlfriend",
-    "hubby": "husband",
-    "omw": "on my way",
-    "abt": "about",
-    "thru": "through",
-    "w": "with",
-    "ded": "dead",
-    "wnat": "want",
-    "wamt": "want",
-    "whats": "what is",
-    "thats": "that is",
-    "theres": "there is",
-    "its": "it is",
-    "myslef": "myself",
-    "mysef": "myself",
-    "mself": "myself",
+    # contractions ("i'm" and "im" both arrive here as "im")
+    "im": "i am", "ive": "i have", "hes": "he is", "shes": "she is", "theyre": "they are",
+    "theyve": "they have", "theyll": "they will", "youre": "you are", "youll": "you will",
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
+    "cannot": "can not", "wont": "will not", "wouldnt": "would not", "couldnt": "could not",
+    "shouldnt": "should not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
+    "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
+    "aint": "is not", "whats": "what is", "thats": "that is", "theres": "there is",
+    "its": "it is", "someones": "someone is", "somebodys": "somebody is",
+    # chat spellings
+    "wanna": "want to", "wana": "want to", "gonna": "going to", "gunna": "going to",
+    "gotta": "got to", "hafta": "have to", "tryna": "trying to", "finna": "going to",
+    "imma": "i am going to", "lemme": "let me", "u": "you", "ur": "your", "r": "are",
+    "ya": "you", "2": "to", "b4": "before", "bc": "because", "cuz": "because",
+    "cos": "because", "coz": "because", "bcuz": "because", "bcos": "because",
+    "becuz": "because", "rn": "right now", "tonite": "tonight", "2nite": "tonight",
+    "2night": "tonight", "pls": "please", "plz": "please", "ppl": "people", "every1": "everyone",
+    "any1": "anyone", "no1": "no one", "some1": "someone", "bf": "boyfriend",
+    "gf": "girlfriend", "hubby": "husband", "omw": "on my way", "abt": "about",
+    "thru": "through", "w": "with", "ded": "dead", "idk": "i do not know", "yall": "you all",
+    "outta": "out of", "kinda": "kind of", "nomore": "no more",
+    # typos of the words that matter most
+    "wnat": "want", "wamt": "want", "myslef": "myself", "mysef": "myself", "mself": "myself",
     "meself": "myself",
-    "idk": "i do not know",
-    "yall": "you all",
-    "outta": "out of",
-    "kinda": "kind of",
-    "nomore": "no more",
-    "someones": "someone is",
-    "somebodys": "somebody is",
+    # words run together when typing fast
+    "iwant": "i want", "iwanna": "i want to", "idont": "i do not", "icant": "i can not",
+    "ijust": "i just", "ineed": "i need", "iwish": "i wish", "imgoing": "i am going",
+    "iam": "i am", "ihate": "i hate", "hesgoing": "he is going",
 }
+# fmt: on
 _TOKEN_MAP: Final[dict[str, str]] = {p.fold(k): p.fold(v) for k, v in _TOKEN_WORDS.items()}
 
 
@@ -244,7 +134,7 @@ def normalize(text: str) -> str:
     apostrophes straightened and joined ("he's" -> "hes"), leetspeak inside words undone,
     punctuation and emoji turned into spaces (a few emoji become words: 🔪 -> knife), repeated
     letters folded ("pleeease" -> "please", "kill" -> "kil"), contractions and chat spellings
-    expanded ("im" -> "i am", "wanna" -> "want to").
+    expanded ("im" -> "i am", "wanna" -> "want to"). Linear in the length of the text.
     """
     if len(text) > MAX_CHARS:
         text = text[:_KEEP] + " . " + text[-_KEEP:]
@@ -256,6 +146,8 @@ def normalize(text: str) -> str:
     t = _CENSOR_STAR.sub("", t)
     t = _APOSTROPHE.sub("", t)
     t = p.fold(_SEPARATORS.sub(" ", t))
+    if len(t) > MAX_CHARS:  # emoji expand to words: keep the cap after normalising too
+        t = t[:_KEEP] + " " + t[-_KEEP:]
     return " ".join([_TOKEN_MAP.get(word, word) for word in t.split()])
 
 
@@ -279,15 +171,19 @@ def _danger(t: str, gated: bool, find_all: bool) -> tuple[list[str], list[str]]:
     if direct and not find_all:
         return direct, []
     # Combinations: movement or presence is dangerous with fear, rage or "now".
+    # "he's coming home drunk", "he's on the way over now", "he's home and i'm scared",
+    # "he's back and he's been drinking", "he's drunk and i'm shaking".
     coming = p.COMING.search(t, gated)
     near = p.NEAR.search(t, gated)
-    if coming or near:
+    raging = p.AGITATED_PERSON.search(t, gated)
+    if coming or near or raging:
         fear = p.FEAR.search(t) is not None
-        rage = p.AGITATED.search(t) is not None
-        if (coming and (fear or rage or p.NOW.search(t) is not None)) or (near and (fear or rage)):
-            direct.append("coming_or_near")
-    if p.AGITATED_PERSON.search(t, gated) and (p.FEAR.search(t) or p.NOW.search(t)):
-        direct.append("rage_now")
+        if coming and (fear or raging or p.AGITATED.search(t) or p.NOW.search(t)):
+            direct.append("coming")
+        elif near and (fear or raging):
+            direct.append("near")
+        elif raging and (fear or p.NOW.search(t)):
+            direct.append("raging")
     if direct and not find_all:
         return direct, []
     return direct, _matching(p.DANGER_HISTORIC_OK, t, gated, find_all=True)
@@ -334,7 +230,7 @@ def _decide(
 def classify(text: str) -> CrisisLevel:
     """Crisis level of one user message. Never raises."""
     try:
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str) or not text or _COMMAND.match(text):
             return CrisisLevel.NONE
         return _decide(normalize(text))[0]
     except Exception:  # a bug here must never swallow the message or the crisis reply

@@ -11,8 +11,10 @@ pattern is replaced by the macro NAME (a word list compiled to a trie, or a rege
 
 Each `Rule` has *anchors*: substrings at least one of which is part of every text the rule can
 match. A rule whose anchors are all absent is skipped without running its regex, which keeps a
-typical message well under a millisecond. When you add an alternative to a rule, make sure its
-anchors cover it (tests/safety/test_detector.py checks gated == ungated on every labelled item).
+typical message well under a millisecond. Texts up to GATE_FROM_CHARS (detector.py) skip
+the anchors and run one combined regex per group. When you add an alternative to a rule, make
+sure its anchors cover it: tests/safety/test_detector.py checks gated == ungated on every
+labelled item and samples random strings from each regex to check the anchors.
 
 Rules for editing:
 - Only bounded gaps (`(?: \\w+){0,4}`), never `.*`: every pattern must stay linear on 100k chars.
@@ -29,6 +31,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+# fmt: off
+# (Word lists and patterns below are data, laid out by hand for reading.)
+
 _RUNS: Final = re.compile(r"([a-z])\1+")
 _PATTERN_RUNS: Final = re.compile(r"(?<!\\)([a-z])\1+")
 _MACRO: Final = re.compile(r"<([A-Z_]+)>")
@@ -40,19 +45,23 @@ def fold(text: str) -> str:
     return _RUNS.sub(r"\1", text)
 
 
+_Node = dict[str, "_Node"]
+
+
 def _trie(words: Iterable[str]) -> str:
-    """A regex matching any of the plain words, as a trie: one branch per first letter, which
-    is much faster for the regex engine than a flat list of a hundred alternatives."""
-    root: dict[str, dict[str, object]] = {}
+    """A regex matching any of the plain words, built as a trie (one branch per first letter):
+    much faster for the regex engine than a flat list of a hundred alternatives."""
+    root: _Node = {}
     for word in words:
-        assert _PLAIN.fullmatch(word), word
+        if not _PLAIN.fullmatch(word):
+            raise ValueError(f"word lists hold plain words only: {word!r}")
         node = root
         for char in fold(word):
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict[str, object]]) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]  # type: ignore[arg-type]
+    def emit(node: _Node) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -115,7 +124,8 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
         "hurt", "hit", "beat", "beat up", "punch", "kick", "slap", "rape", "attack", "harm",
         "find", "hunt down", "track down", "break", "cut", "choke", "burn", "throw", "drag",
         "do something to", "come after", "get rid of", "take it out on", "lay hands on",
-        "put hands on", "put his hands on", "put her hands on", "smash", "kidnap", "take",
+        "put hands on", "put his hands on", "put her hands on", "smash", "kidnap", "drop",
+        "shake", "run over", "run off the road",
     ),
     # Violence in progress ("he is hitting me").
     "ATTACKING": (
@@ -123,14 +133,16 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
         "attacking", "stabbing", "shooting", "raping", "dragging", "throttling", "smothering",
         "suffocating", "killing", "slapping", "grabbing", "shoving", "pushing", "burning",
         "biting", "whipping", "threatening", "torturing", "assaulting", "headbutting",
-        "kneeing", "spitting on", "holding a knife to", "holding a gun to",
+        "kneeing", "spitting on", "holding a knife to", "holding a gun to", "forcing himself on",
+        "forcing herself on", "touching", "groping", "molesting",
     ),
     # Violence just done ("he just hit me", "she slapped me an hour ago").
     "ATTACKED": (
         "hit", "punched", "slapped", "kicked", "choked", "strangled", "attacked", "stabbed",
         "shoved", "pushed", "beat", "beat up", "hurt", "raped", "grabbed", "bit", "burned",
         "headbutted", "threatened", "cut", "shot", "smashed", "broke", "tried to", "kneed",
-        "spat on", "dragged", "pinned", "threw",
+        "spat on", "dragged", "pinned", "threw", "rammed", "ran me of the road", "ran over",
+        "crashed into", "drove into",
     ),
     "WEAPON": (
         "knife", "knives", "gun", "guns", "pistol", "handgun", "rifle", "shotgun", "firearm",
@@ -198,9 +210,13 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
         "punished", "punishing", "threaten", "threatens", "threatened", "threatening",
         "terrorise", "terrorises", "terrorised", "terrorize", "terrorizes", "terrorized",
         "intimidate", "intimidates", "intimidated", "torment", "torments", "tormented",
-        "groped", "gropes", "groping", "locked", "locks", "slammed", "slams", "shook",
+        "groped", "gropes", "groping", "locked", "locks", "lock", "locking", "slammed", "slams", "shook",
         "shakes", "headbutted", "starved", "starves", "tortured", "tortures", "beat up",
         "beats up", "controls", "controlled", "controlling", "stalking", "kneed", "choked out",
+        "burn", "bite", "drag", "grab", "pin", "whip", "shake", "slam", "starve", "torture",
+        "corner", "corners", "cornered", "cornering", "pinch", "pinches", "pinched", "twisted",
+        "headbutts", "tripped", "trips", "smothered", "suffocated", "poisoned", "drugged",
+        "drugs", "spiked",
     ),
     # Told-about abuse: "i was abused", "i've been stalked".
     "ABUSED": (
@@ -235,7 +251,8 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
         "lost it", "pissed", "angry", "mad", "enraged", "out of control", "in a rage",
         "screaming", "yelling", "shouting", "going crazy", "going nuts", "going psycho",
         "on a rampage", "aggressive", "violent", "off his head", "off her head", "off his face",
-        "off her face", "smashing things", "throwing things", "punching walls",
+        "off her face", "smashing things", "throwing things", "punching walls", "drinking",
+        "been drinking", "using again", "on something",
         "punching the wall", "kicking off", "going off",
     ),
 }
@@ -372,7 +389,10 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
     # He is at the door, in the house, breaking in: someone physically close right now.
     Group("proximity",
         _r(_PLACES,
-           r"<PERSON><AUX> (?:right |just |standing |still |now )?(?:outside|downstairs"
+           r"<PERSON><AUX> (?:right |just |standing |still |now )?(?:outside(?! (?:of )?(?:my|his"
+           r"|her|your|the|our) (?:league|comfort zone|control|understanding|type)\b)"
+           r"(?! (?:of )?(?:the|this) (?:country|city|state|town|area|uk|us|county|province)\b)"
+           r"|downstairs"
            r"|at (?:the|my|our) (?:front |back )?(?:door|window|gate|house|place|flat|apartment"
            r"|work|job|office|school|parents|moms|mums|car|porch)"
            r"|in (?:the|my|our) (?:house|flat|apartment|home|building|driveway|yard|garden"
@@ -386,13 +406,34 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|breaking (?:in|down|into|the)|trying to (?:get|break|come|force (?:his|her|their"
            r"|the) way) in(?:to)?|coming up the stairs|coming in)\b",
            r"\btrying to (?:get|break|force (?:his|her|their|the) way) in(?:to)?\b"),
+        # Someone at the lock or letting themselves in ("trying the door handle").
+        _r("handle|lock|dor|window|latch|key|himself in|herself in|themselves in",
+           r"\b(?:trying|tries|tried|rattling|rattles|rattled|jiggling|turning|twisting|shaking"
+           r"|picking|forcing|testing|yanking|pulling) (?:at )?(?:the|my|our) (?:front |back "
+           r"|bedroom |bathroom |car )?(?:door ?handle|handle|lock|locks|door|doors|window"
+           r"|windows|latch)\b",
+           r"\blet (?:himself|herself|themselves) in\b",
+           r"\b(?:climbing|climbed|climbs|coming|came|getting|got) (?:in )?through (?:the|my|a)"
+           r" window\b",
+           r"\b(?:is|are|s) (?:using|putting|turning) (?:his|her|their|a|the|my spare) key in"
+           r" (?:the|my) (?:door|lock)\b"),
+        _r("suposed|alowed|meant|permited|order",
+           r"\b(?:is not|are not|not) (?:supposed|allowed|meant|permitted) to (?:be here|be near"
+           r"|come near|come here|come within|have a key|contact me|be within|know where|be in)\b",
+           r"\b(?:violated|violating|violates|broke|breaking|breaks|ignoring|ignored|ignores)"
+           r" (?:the|his|her|their|my) (?:restraining|protection|protective|no contact) order\b"),
+        _r("waiting|hiding|lurking|standing|siting",
+           r"<PERSON><AUX> (?:waiting|hiding|lurking|standing|sitting) (?:for me )?in (?:my|our|the)"
+           r" (?:kitchen|living room|lounge|bedroom|bathroom|hallway|hall|car|garden|yard|flat"
+           r"|apartment|house|room|stairwell|garage|basement|driveway)\b"),
         _r("here",
            r"<PERSON><AUX> (?:right |just |now )?here\b(?= (?:and|now|right now|again|i|help"
            r"|please|at|in|outside|with a)\b| *$)"),
         _r("break|broke|kick|smash|bash|bang|pound|hammer|beat",
            r"\b(?:broke|broken|breaking|break) (?:in|into (?:the|my|our) (?:house|place|flat"
            r"|apartment|car))\b",
-           r"\b(?:breaking|kicking|kicked|smashing|smashed|broke|bashing) (?:down |in )?(?:the|my"
+           r"\b(?:break|breaking|kick|kicking|kicked|smash|smashing|smashed|broke|bash|bashing)"
+           r" (?:down |in )?(?:the|my"
            r"|our) (?:front |back |bathroom |bedroom )?(?:door|window|windows)\b",
            r"\b(?:banging|pounding|hammering|kicking|beating) (?:on|at) (?:the|my|our) (?:front "
            r"|back |bathroom |bedroom )?(?:door|window|windows|walls?)\b"),
@@ -410,6 +451,13 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|discovered|got) (?:out )?(?:where (?:i|we) (?:live|am|are|work|moved|stay"
            r"|am staying|are staying|sleep|am hiding|are hiding)|my (?:new )?(?:address|location"
            r"|place|apartment|flat|house|shelter|hotel|room|hiding place))"),
+        _r("hear",
+           r"\b(?:i can|i could|can|i) hear (?:him|her|them|<PERSON>) (?:coming|outside|downstairs"
+           r"|upstairs|at the (?:door|window)|on the stairs|in the (?:hall|hallway|house|kitchen"
+           r"|driveway)|trying|banging|breaking|unlocking|kicking|getting in|pulling in"
+           r"|pull up|pulling up|parking)\b"),
+        _r("loking|searching|hunting",
+           r"<PERSON><AUX> (?:looking|searching|hunting) for (?:me|us)\b(?! (?:on|online)\b)"),
         _r("found|tracked|traced",
            r"<PERSON><AUX> (?:found|tracked|traced) (?:me|us)\b(?! on\b| (?:a|an|some|the)\b)",
            r"\btracked (?:me|us) (?:down|here|to)\b"),
@@ -422,8 +470,25 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|every move)|the house)\b(?! (?:on|via|through) (?:<ONLINE>)\b| online\b)",
            r"\b(?:followed|chased|tailed|follows) (?:me|us) (?:home|here|to|from|al the way"
            r"|in (?:his|her|their) car|around)\b"),
+        _r("outside|acros|oposite|front of|near|by|down the|end of|corner from",
+           r"<PERSON>(?: \w+){0,5}? (?:outside|across from|across the (?:road|street) from|opposite"
+           r"|in front of|near|by|down the (?:road|street) from|at the end of"
+           r"|around the corner from) (?:my|our|her) (?:house|place|flat|apartment|work|job"
+           r"|office|building|school|home|door|street|gym|parents|mums|moms|car|window|shelter"
+           r"|hotel|friends|sisters|brothers)\b"),
+        _r("photo|picture|pic|video",
+           r"\b(?:texting|texted|sending|sent|sends|posted|posting|posts|messaging|messaged)"
+           r" (?:me )?(?:photos|pictures|pics|videos|a photo|a picture|a pic|a video) of (?:my"
+           r"|her|his|our|the|me|us)(?: \w+)? (?:house|place|car|door|window|kids|work|building"
+           r"|flat|apartment|street|school|sleeping|outside|at|in)\b"),
+        _r("airtag|tracker|tracking device",
+           r"\b(?:found|there is|there s|i found|just found) (?:an? )?(?:airtag|tracker"
+           r"|tracking device|gps tracker) (?:in|on|under|inside) (?:my|the)\b"),
         _r("car|truck|van|bike",
-           r"\b(?:his|her|their) (?:car|truck|van|bike) (?:is )?(?:outside|parked|out front"
+           r"\b(?:car|truck|van)(?: \w+){0,2}? (?:idling|parked|siting|waiting|circling|outside)"
+           r"(?: \w+){0,8}? (?:his|him|hers|my ex)\b",
+           r"\b(?:his|her|their) (?:car|truck|van|bike) (?:is )?(?:idling |siting |waiting )?"
+           r"(?:outside|parked|out front"
            r"|in front|across the street|down the street|at my|near my|by my|in my)\b"),
         _r("driv|drove|walk|circl|sit|park",
            r"\b(?:drives|driving|drove|walks|walking|walked|circling|circled|sits|sitting|parked)"
@@ -439,13 +504,21 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|just|again|also|al|so|started|starting)){0,3} <ATTACKING> <OBJ>\b"
            r"(?! with (?:his|her|their|these|those|this|that|the|al|kindness|jokes|puns|love"
            r"|questions|texts|messages|silence|guilt)\b)(?! (?:softly|emotionally|inside)\b)"),
+        _r("has me|got me|have me|has us|got us|have us",
+           r"<PERSON><AUX> (?:has|got|have|s got) (?:me|us) (?:pinned|locked|trapped|cornered|tied"
+           r"|held|restrained|by the (?:throat|neck|hair|arm)|against the|on the flor|in a"
+           r" chokehold|in a headlock)\b"),
+        _r("on top of me|wil not stop|keps|top",
+           r"<PERSON><AUX> on top of me\b",
+           r"\b(?:wil not|would not|does not|can not) stop (?:hitting|hurting|choking|kicking"
+           r"|punching|beating|slapping|strangling) (?:me|us|the kids|my)\b"),
         _r("holding|pinning|pushing",
            r"\b(?:holding|pinning|pushing) (?:me|us) (?:down|against)\b"),
         _r("throw|hurl",
            r"\b(?:throwing|hurling) (?:things|stuff|\w+) at (?:me|us|the kids|my)\b"),
         _r("smash|break|throw|punch|kick|destroy|trash|wreck",
            r"\b(?:is|are|s) (?:smashing|breaking|throwing|punching|kicking|destroying|trashing"
-           r"|wrecking) (?:things|stuff|everything|plates|dishes|glasses|furniture|holes"
+           r"|wrecking)(?: up)? (?:things|stuff|everything|plates|dishes|glasses|furniture|holes"
            r"|the (?:walls?|doors?|house|place|tv|furniture|windows?)|my (?:things|stuff|phone"
            r"|car))\b"),
     ),
@@ -512,7 +585,15 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("police|cops|911|999|000|112|111|ambulance|emergency",
            r"\b(?:cal|calling|caled|get|send|need|someone cal) (?:the )?(?:police|cops|911|999"
            r"|000|112|111|an ambulance|ambulance|emergency services)\b"),
-        _r("help|sos|mayday", r"\bsend help\b|\bsos\b|\bmayday\b"),
+        _r("help|sos|mayday",
+           r"\bsend help\b|\bsos\b|\bmayday\b",
+           # The whole message is a cry for help ("help me", "please help"), not "/help".
+           r"^(?:please |pls |somebody |someone |oh god )?help(?: me| us)?(?: please| now"
+           r"| someone| somebody)?(?: help(?: me)?)*$",
+           r"^(?:please|someone|somebody) (?:please )?help(?: me| us)?(?: please)?$"),
+        _r("petrol|gasoline|gas|fuel|lighter",
+           r"\b(?:poured|pouring|pours|covered|covering|doused|dousing|splashed) (?:\w+ )?"
+           r"(?:petrol|gasoline|gas|lighter fluid|fuel) (?:on|over|around|everywhere|in)\b"),
         _r("going to|gona|about to",
            r"\b(?:i am|i m|we are) (?:going to|about to) (?:get|be) (?:killed|murdered|hurt"
            r"|beaten|beat up|stabbed|shot|raped)\b"),
@@ -532,10 +613,18 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     # A threat to kill or maim: "she said she'll kill me", "he's threatening to kill the kids".
     Group("threat_kill",
         _r(words("KILL"),
-           r"<PERSON>(?: \w+){0,4}? <KILL> <OBJ>\b(?! (?:a|an|down|up|some|with (?:his|her"
+           # "he would never kill me" is not a threat ("not" or "never" right before the verb).
+           r"<PERSON>(?: \w+){0,4}? (?<!never )(?<!not )<KILL> <OBJ>\b(?! (?:a|an|down|up|some"
+           r"|with (?:his|her"
            r"|their|these|those|the|al|kindness|jokes|puns|love|questions))\b)",
            r"\b(?:hel|shel|theyl|hed|shed|theyd) <KILL> <OBJ>\b"),
         _r("throat", r"<PERSON>(?: \w+){0,4}? (?:slit|cut) (?:my|our|her|his) throat\b"),
+        _r("hospital|ground|grave|coma|whelchair|six fet",
+           r"<PERSON>(?: \w+){0,4}? (?:put|send|leave) (?:me|us|you) (?:in (?:the |a )?(?:hospital"
+           r"|ground|grave|coma|wheelchair)|six fet under)\b"),
+        _r("til|before|one day|someday|eventualy",
+           r"\b(?:until|til|before|one day|someday|eventually) (?:he|she|they) (?:kils|kil"
+           r"|murders|strangles|stabs|shots|ends) (?:me|us)\b"),
         _r("burn|blow up",
            r"<PERSON>(?: \w+){0,4}? (?:burn|blow up) (?:the|my|our) (?:house|place|car"
            r"|apartment|flat)(?: down)?\b"),
@@ -549,8 +638,8 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"|planning to|is coming to|coming to|might|may|could|promised to|swore to"
            r"|says he wil|said he would|is ready to|wil try to)"
            r"|\b(?:hel|shel|theyl))(?: (?:really|actually|definitely|probably|just|finally"
-           r"|literally|try to|come and|come back and|come over and|come home and|again|not))?"
-           r" <HARM> <OBJ>\b"),
+           r"|literally|try to|come and|come back and|come over and|come home and|again))?"
+           r" (?<!never )<HARM> <OBJ>\b"),
         _r("pay", r"<PERSON><AUX> going to make (?:me|you|us) pay\b"),
     ),
     # Threats quoted from him: "he texted 'i know where you live'", "he said i'm dead".
@@ -565,11 +654,34 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"\b(?:said|says|told me|texted|messaged|wrote|screamed|yelled|shouted|threatened"
            r"|keeps saying|kept saying|warned me)(?: that)? (?:i am|i m|i was|we are|were)"
            r" (?:dead|going to die|a dead (?:woman|man|girl))\b(?! to )"),
+        _r("body|bodies",
+           r"\b(?:no one|nobody|noone|they|police|you) (?:wil |would |wont |)?(?:ever )?(?:find|finds"
+           r"|found) (?:my|your|our|the) (?:body|bodies)\b"),
+        _r("disapear|vanish|pay|sufer|regret|never|wish",
+           r"(?:<PERSON>(?: \w+){0,3}? |\b(?:hel|shel|theyl|hed|shed|il|i wil|ima) )(?:wil |would "
+           r"|going to |is going to |gona )?make (?:me|you|us|sure (?:i|you|we)) (?:disappear"
+           r"|vanish|pay|suffer|regret (?:it|this|leaving|that)|never (?:se|leave|walk|work"
+           r"|talk|breathe)|wish (?:i|you|we) (?:were|was) dead)\b"),
+        _r("dealt with|deal with|lesson|tomorrow|morning|night|another day|wek",
+           r"\b(?:i|you|we|she|he|they|il|youl|wel|hel|shel|theyl)(?: wil| would| d| is going to"
+           r"| am going to| are going to)? be dealt with\b",
+           r"\bdeal with (?:me|you|us) (?:tonight|later|when|properly|once and for al)\b",
+           r"\bteach (?:me|you|us) a lesson\b",
+           r"\b(?:you|i|we) (?:wil not|are not going to|am not going to) (?:se|live to se|make it"
+           r" to|survive) (?:tomorrow|the morning|the night|next week|another day)\b"),
+        _r("godbye",
+           r"\bsay (?:godbye|bye) to (?:my|your|the|our) (?:kids|children|family|life|son"
+           r"|daughter|baby|mum|mom|dog)\b"),
         _r("know where you", r"\bi know where you (?:live|are|work|sleep|stay|are staying)\b"),
         _r("watch your back|one eye open", r"\bwatch your back\b|\bsleep with one eye open\b"),
-        _r("alive",
+        _r("alive|out of here|out of this|the night|til morning|until morning",
            r"\b(?:never|not) (?:leave|get out of|make it out of|walk out of) (?:this|the|here"
-           r"|that)(?: \w+)? alive\b"),
+           r"|that)(?: \w+)? alive\b",
+           r"\b(?:i am|you are|we are|i|you|we) (?:not|never|wil not|are not going to|am not going"
+           r" to) (?:making|make|going to make|getting|get|going to get) (?:it )?out of (?:here"
+           r"|this house|this room|this alive|this one)\b",
+           r"\b(?:i|you|we) (?:wil not|are not going to|am not going to) (?:make it|survive|last)"
+           r" (?:through the night|til morning|until morning|the night)\b"),
         _r("find you|get you",
            r"\b(?:i wil|il|i am going to) (?:find|get) you\b(?= *$| and\b| wherever\b"
            r"| no matter\b)"),
@@ -577,7 +689,7 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     # A weapon in his hands ("he has a knife", "he got the gun out", "he has a 🔪").
     Group("weapon",
         _r(words("WEAPON"),
-           r"<PERSON>(?: \w+){0,3}? <ARMED>(?: (?:a|an|his|her|their|the|my|our|this|that"
+           r"<PERSON>(?: \w+){0,4}? <ARMED>(?: (?:a|an|his|her|their|the|my|our|this|that"
            r"|some|two|three|out))?(?: (?:big|huge|kitchen|loaded|real|sharp|hunting|new"
            r"|small))? <WEAPON>\b(?! (?:collection|set|block|drawer|sharpener|emoji|shop|store"
            r"|range|course|license|licence|safe|cabinet|show)\b)",
@@ -587,10 +699,27 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"\b(?:knife|gun|blade|pistol|weapon|rifle|razor) (?:to|at|against|in) (?:my|our"
            r"|her|the kids) (?:throat|head|neck|face|chest|back|stomach|temple|side)\b"),
     ),
+    # Hands on the neck: strangling, the strongest warning sign of a killing.
+    Group("strangling",
+        _r("neck|throat",
+           r"\b(?:hands?|arms?|fingers|belt|rope|cord|knee)(?: (?:are|is|were|was))? (?:around"
+           r"|round|on|against|across)"
+           r" (?:my|our|her) (?:neck|throat)\b"),
+    ),
+    # Taking the children away ("he took the kids and won't give them back").
+    Group("abduction",
+        _r("back|go|home|never se|run|disappear|country|forever",
+           r"\b(?:take|taking|took|kidnap|kidnapping|snatch|snatching|grab|grabbed) (?:the|my"
+           r"|our) (?:kids|children|son|daughter|baby|boy|girl)(?: \w+){0,6}? (?:i wil never"
+           r" se them again|il never se them again|you wil never se them again|never se them"
+           r" again|and (?:run|disappear|leave the country)|out of the country|away forever)\b",
+           r"\b(?:wil not|refuses to|is not going to|not going to) (?:give|bring|let) (?:them"
+           r"|the kids|my kids|my son|my daughter|the baby|my baby) (?:back|go|home)\b"),
+    ),
     # Held or turned up before ("he locked me in the basement", "she showed up at my work").
     Group("locked_in",
         _r("lock",
-           r"\b(?:locked|locking|locks|lock|locked up) (?:me|us|the kids|my kids|my \w+)"
+           r"\b(?:locked|locking|locks|lock|locked up) (?:me|us|the kids|my kids|my <VICTIM>)"
            r"(?: and (?:the|my|our) \w+)? (?:in|inside|into|in here|up|in the|in a|in his"
            r"|in her)\b"),
         _r("hostage|captive|prisoner|against|locked|inside|room|house|car|basement|bathroom"
@@ -670,6 +799,10 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"(?<!professional s)(?<!electoral s)(?:u|ui|ue|iu|ou|uy)?i?(?:c|s|sc)i?d[a-z]*\b"
            r"(?! (?:squad|doors?|mission|bomb\w*|run|blonde)\b)"),
         _r("kms", r"\bkms\b(?<![0-9] kms)"),
+        # Someone else's suicide risk also gets the crisis lines ("my sister wants to kill
+        # herself"); an abuser's threat to do it ("he'll kill himself if i leave") is danger.
+        _r("himself|herself|themselves|themself",
+           r"\b(?:kil|kiling|end|ending) (?:himself|herself|themselves|themself)\b"),
         _r("unaliv|un aliv", r"\bun ?aliv"),
         _r("slide|delet|ctb|end it al|endit al",
            r"\bsewer ?slide\b|\bself ?delet|\bctb\b|\bend ?it al\b"),
@@ -689,15 +822,19 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("end|kil|wake|sleep|take my",
            r"\b<INTEND> to<ADV>{0,2} (?:end (?:it al|my life|my suffering|my own life|this life)"
            r"|kil myself|not wake up|never wake up|sleep forever|take my (?:own )?life)\b"),
-        _r(words("WANTDIE") + ("rather",),
+        _r((*words("WANTDIE"), "rather"),
            r"\b<WANTDIE> to<ADV>{0,2} (?:<DIE>|be dead|be ded|not (?:be )?(?:alive|here anymore"
-           r"|exist|wake up|live|be here)|stop (?:existing|living|breathing)|never wake up"
+           r"|exist|wake up|live|be here)|stop (?:existing|living|breathing|being alive|being here)"
+           r"|never wake up"
            r"|sleep forever|go to sleep forever|go to sleep and (?:never|not) wake up"
            r"|end (?:it|it al|everything|my life|things|my suffering|the pain|this pain|my pain"
            r"|my own life|this life)(?! (?:with|between|for good with|now with)\b)"
            r"|disappear(?!<DISAPPEAR_OK>)|vanish(?!<DISAPPEAR_OK>)|cease to exist|fade away"
            r"|not exist|be gone(?! (?:from|for|to|by|on|when)\b)|leave this world"
            r"|join (?:my|her|him) (?:\w+ )?in heaven|go to heaven)\b"),
+        _r("wake up|open them|get up again",
+           r"\b(?:fal asleep|go to sleep|sleep|drift of|close my eyes|lie down) and (?:not|never)"
+           r" (?:wake up|open them again|get up again)\b"),
         _r("wish",
            r"\bwish (?:i|id|i had|i would|i could|that i)(?: \w+){0,3}? (?:dead|died|die"
            r"|never been born|not been born|never born|not born|not exist|did not exist"
@@ -718,9 +855,10 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:want|wish|pray|praying|hope|hoping|waiting|longing|ready) (?:for )?(?:death"
            r"|to be dead|it al to end|it to be over|it al to be over|to be over"
            r"|this to be over)\b(?! with\b)"),
-        _r("end|over|go away|finish",
+        _r("end|over|go away|finish|stop",
            r"\b(?:want|wish|need|wanted|make|let) (?:it|this|everything|it al|al of this"
-           r"|al of it|the pain|my life|life|the hurt) (?:to )?(?:end|be over|go away|finish)\b"
+           r"|al of it|the pain|my life|life|the hurt) (?:to )?(?:end|be over|go away|finish"
+           r"|stop(?= forever| for good| permanently| al| *$))\b"
            r"(?! (?:with|between)\b)"),
         _r("fel",
            r"\bfel(?:ing|s)? like (?:dying|ending it|ending (?:it al|my life|everything)"
@@ -740,10 +878,16 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bending (?:it|it al|things|everything|my life)\b(?= (?:tonight|today|now"
            r"|right now|soon|this week|tomorrow)\b| *$)"),
         _r("end it",
-           r"\b(?:to|il|wil|should|just|could|might|finally) end it\b(?! (?:with|between"
+           r"\b(?:i|to|il|wil|should|just|could|might|finally) end it\b(?! (?:with|between"
            r"|for good with|of with|properly with|al with|now with|of|there)\b)"),
+        _r("want out",
+           r"\bwant out of (?:this|my) (?:life|world|existence)\b(?! (?:with|he|she)\b)"
+           r"|\bwant out of (?:life|existence)\b"),
+        _r("heaven|other side",
+           r"\b<WANTDIE> to<ADV>{0,2} (?:be with|join|se) (?:my|him|her|them) (?:\w+ ){0,2}"
+           r"(?:in heaven|again in heaven|on the other side)\b"),
         _r("why",
-           r"\bwhy (?:am i|should i|do i) (?:even )?(?:still )?(?:alive|here|living|breathing"
+           r"\bwhy (?:am i|i am|should i|do i|is i) (?:even )?(?:still )?(?:alive|here|living|breathing"
            r"|bother living|bother to live|bother waking up)\b"),
     ),
     # Burden and "better off without me".
@@ -761,6 +905,10 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r" (?:would|wil|d|is going to|even)(?: even)? (?:care|miss me|notice|cry|mourn"
            r"|come to my funeral|remember me)\b(?! (?:about (?:my|the|what)|that i (?:left"
            r"|blocked)|if i (?:left|leave|blocked|quit|moved|went))\b)"),
+        _r("longer",
+           r"\b(?:wil not|not going to|not|never) be (?:a burden|a problem|in (?:your|anyones"
+           r"|everyones|the) way|around|here|bothering (?:you|anyone)) (?:for )?(?:much|any)"
+           r" longer\b"),
         _r("burden",
            r"\b(?:i am|i fel like|i am just|i fel|i m|i am only)(?: such| just| only"
            r"| nothing but| a huge| a big| a total)? (?:a )?burden\b(?! to (?:him|her|them)\b)"),
@@ -784,12 +932,22 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\blife (?:is not|is no longer|not) worth (?:living|it)\b|\bnot worth living\b"),
         _r("tired|sick|exhausted|weary",
            r"\b(?:tired|sick|exhausted|weary) of (?:living|being alive|life|existing"
-           r"|being here|breathing|waking up|everything|it al|trying to stay alive"
-           r"|fighting to stay alive)\b(?! (?:he|she|they|about|related|to do|that)\b)"),
+           r"|being here|breathing|waking up|it al|trying to stay alive|fighting to stay alive"
+           r"|everything(?= *$| (?:and|i|anymore|right now|now|honestly|just|so|lately|today"
+           r"|tonight|everyone|life)\b))\b"),
         _r("done|finished",
            r"\b(?:done|finished) with (?:life|living|being alive|everything|existing|it al"
            r"|this world|this life)\b(?! (?:he|she|they|about|related|to do|that)\b)"),
         _r("stay alive", r"\b(?:fighting|trying|struggling) to stay alive\b"),
+        _r("point",
+           r"\b(?:do not|can not|never) se (?:the|any) point (?:in|of) (?:anything|living|life"
+           r"|going on|being alive|existing|being here|waking up|carrying on|me)\b"),
+        _r("like this",
+           r"\b(?:can not|wil not|do not want to) (?:keep |go on |carry on )?(?:living|live"
+           r"|existing|exist) like this\b"),
+        _r("longer|long",
+           r"\bhow (?:much )?(?:longer|long) (?:i can|can i|i wil|il|i am going to) (?:hold on"
+           r"|keep going|go on|last|do this|survive|keep fighting|keep living|stay alive)\b"),
         _r("only",
            r"\bonly (?:way out|option|solution|escape|answer|choice)(?: left)?(?: is| i see is"
            r"| i have)? (?:to die|death|dying|suicide|ending it|to end it|to kil myself"
@@ -853,12 +1011,19 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|meat|corners|class|classes|school|it|things|the|my|off|of|people|costs|contact"
            r"|hair|wood|grass|fabric|paper)\b)",
            r"\bcutting again\b"),
+        _r("cut|burned|burnt|sliced|slashed|bleding",
+           r"\bi (?:cut|cuted|sliced|burned|burnt|slashed)(?: myself)? (?:dep|to dep|too dep"
+           r"|again|last night|tonight|badly|yesterday|this morning|so much|til|until)\b",
+           r"\b(?:wil not|can not|does not) stop bleeding\b"),
         _r("cut again", r"\bcut again\b(?! (?:my|the|his|her|it|ties)\b)"),
         _r("razor", r"\brazor ?blades?\b"),
         _r("blade|razor|knife",
            r"\b(?:holding|hiding|hid|staring at|sharpened|sharpening|bought) (?:a |the |my "
            r"|some )?(?:blade|blades|razor blade|razor blades|knife)\b(?! (?:set|for|to cut"
            r"|from the shop)\b)"),
+        _r("in my hand",
+           r"\b(?:the|a|my|this) (?:blade|razor|razor blade|knife|rope|gun|lighter) (?:is )?in"
+           r" my hands?\b"),
         _r("bled out|bleding out", r"\b(?:bleed|bleeding) out\b"),
         _r("bang",
            r"\bbang(?:ing)? my head (?:against|on) (?:the )?wal (?:until|til|till) (?:it bleeds"
@@ -892,6 +1057,18 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|counting) (?:up )?(?:my |the |some |al my )?<PILLS>\b",
            r"\b<PILLS> (?:to|so i can|and) (?:end it|end everything|die|not wake up"
            r"|never wake up|sleep forever|make it stop)\b"),
+        _r("bleach|antifreze|poison|drain cleaner|rat poison|weedkiler|pesticide",
+           r"\b(?:drank|drink|drinking|swallowed|swallow|swallowing|took|take|ate|eat|drunk)"
+           r" (?:some |the |a bottle of |a cup of |)?(?:bleach|antifreeze|poison|drain cleaner"
+           r"|rat poison|weedkiller|pesticide)\b"),
+        _r("ways|way|method|how to|painles|gogl|search|loked|loking|research|reading about",
+           r"\b(?:ways|way|methods?|how) to (?:die|kil (?:myself|yourself|urself)|end (?:it"
+           r"|my life|your life|it al)|commit suicide|od|overdose|hang (?:myself|yourself)"
+           r"|not wake up|disappear forever)\b",
+           r"\bpainles(?:s|ly)? (?:way|ways|death|method|methods|suicide|exit)\b",
+           r"\b(?:googling|googled|searching|searched|looking up|looked up|researching"
+           r"|researched|reading about) (?:about )?(?:how to die|ways to die|suicide|methods"
+           r"|overdoses?|lethal)\b"),
         _r("lethal|fatal|deadly", r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b"),
         _r("enough",
            r"\benough <PILLS> to (?:kil|end|die|overdose|not wake|never wake|do it"
@@ -930,6 +1107,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("ledge|edge",
            r"\b(?:standing|sitting|sat|stood|am|i am) on (?:the|a|this) (?:edge|ledge) of"
            r" (?:the|a|this) (?:bridge|roof|building|cliff|balcony|platform)\b|\bon the ledge\b"),
+        _r("jump",
+           r"\b<INTEND> to<ADV>{0,2} jump\b(?= *$| (?:tonight|today|now|right now|soon"
+           r"|tomorrow|again|of|from)\b)"),
         _r("come back",
            r"\bwalk into the (?:sea|ocean|lake|river) and (?:not|never) come back\b"),
     ),
@@ -938,10 +1118,20 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("godbye|bye",
            r"\bthis is (?:my )?(?:final |last )?goodbye\b(?! to (?:him|her|them|this"
            r"|my ex)\b)",
-           r"\bgoodbye forever\b|\bfinal goodbye\b|\bsorry for everything goodbye\b",
+           r"\b(?:good)?bye forever\b|\bfinal goodbye\b|\bsorry for everything goodbye\b",
            r"\bgoodbye (?:note|letter)\b|\b(?:said|saying|say|said al) my goodbyes\b",
            r"\b(?:goodbye|bye) (?:everyone|al|world|cruel world)\b(?= *$| i\b| thank"
            r"| sorry| love)"),
+        _r("gone|dead|no more|no longer here|at peace|out of",
+           r"\b(?:il|i wil|i am going to|i wil probably|i may|i might|i) be (?:gone|dead|no more"
+           r"|no longer here|at peace|out of your way|out of everyones way) (?:by|before|soon"
+           r"|tomorrow|tonight|in the morning|for good)\b"),
+        _r("scared|afraid",
+           r"\b(?:not|no longer) (?:scared|afraid|frightened) of (?:dying|death|dying anymore"
+           r"|the pain of dying)\b"),
+        _r("godbye",
+           r"\b(?:saying|said|say|wanted to say|want to say) (?:godbye|my godbyes|bye)\b(?= *$"
+           r"| to (?:everyone|everybody|al|the world|life|my kids|my family|you al|this world))"),
         _r("my last",
            r"\bmy last (?:message|goodbye|night|day|text|words|note)\b(?! (?:to (?:him|her"
            r"|them)|from (?:him|her|them)|of the (?:year|month|week)|at (?:work|school"
@@ -954,6 +1144,12 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("note|leter",
            r"\b(?:writing|wrote|written|leaving|left|finished) (?:a|my) (?:suicide |goodbye "
            r"|last )?(?:note|letter) (?:for|to) (?:my|everyone|the|you al)\b"),
+        _r("leter|note",
+           r"\b(?:wrote|writing|written|left|leaving|finished) (?:a |my |some |the )?(?:goodbye "
+           r"|last |final )?(?:letters?|notes?) (?:to|for) (?:my|everyone|the|you al|each of)"
+           r"(?: \w+){0,4}? (?:just in case|in case (?:something|anything) happens"
+           r"|for when i am gone|for after i am gone|for after|to say goodbye|saying goodbye"
+           r"|explaining why|if i do not make it)\b"),
         _r("giving away",
            r"\bgiving away (?:al )?my (?:things|stuff|belongings|possessions|pets|cat|dog"
            r"|clothes)\b"),
@@ -980,7 +1176,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
     ),
     # Unambiguous acts: "my dad used to beat me", "she slapped me", "he raped me".
     Group("physical",
-        _r(words("ABUSE_VERB") + ("threw", "throws", "kicked"),
+        _r((*words("ABUSE_VERB"), "threw", "throws", "kicked"),
            r"\b(?:<ABUSE_VERB>|threw (?:\w+ ){0,2}at|throws (?:\w+ ){0,2}at"
            r"|kicked (?:me|us) out of) <OBJ_D>\b"
            r"(?! (?:a|an|some|lunch|dinner|breakfast|coffee|drink|up (?:from|at|after)|to it"
@@ -989,12 +1185,27 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|try|get|study|work|finish|grow|go|my limits|the limit|apply)|forward|harder"
            r"|out of my comfort)\b)"),
     ),
+    Group("body",
+        _r("head|face|body",
+           r"\b(?:slammed|slams|slamming|banged|bangs|banging|smashed|smashes|smashing|hit|hits"
+           r"|shoved|pushed|threw|throws|knocked) my (?:head|face|body) (?:against|into|on|of"
+           r"|through)\b"),
+        _r("spit|spat",
+           r"\b(?:spit|spits|spat|spitting) (?:in|on|at) (?:my|our|her) face\b"),
+        _r("my|the",
+           r"<PERSON><AUX_D> (?:touches|touched|touching|grabs|grabbed|grabbing|gropes|groped"
+           r"|rubs|rubbed|feels|felt up|fondles|fondled|squeezes|squeezed|slaps|slapped"
+           r"|pinches|pinched) (?:me on )?(?:my|the) (?:leg|legs|thigh|thighs|breasts?|boobs?"
+           r"|chest|butt|bum|ass|backside|body|private parts|privates|crotch|genitals|waist"
+           r"|hips?)\b"),
+    ),
     Group("sexual",
         _r("rape|rapi|sexual|molest|forc|makes me|made me|pressur|take no|consensual"
            r"|consent|touched me|grope",
            r"\b(?:rape|raped|raping|rapes|rapist|sexually (?:abused|assaulted|abusing"
            r"|assaulting|harassed|coerced|exploited)|sexual (?:abuse|assault|violence"
-           r"|coercion)|molested|molesting|forced (?:me|himself on me|herself on me)|forces"
+           r"|coercion)|molested|molesting|forced (?:me|himself on me|herself on me)"
+           r"|pressur\w* me into|things in bed (?:that )?i (?:do not|did not) want|forces"
            r" (?:me|himself on me)|forcing (?:me|himself on me)|makes me (?:have sex"
            r"|sleep with|do sexual|do things)|made me (?:have sex|sleep with|do sexual"
            r"|do things|perform)|pressur\w* me (?:into|to have) (?:sex|sleeping)"
@@ -1017,9 +1228,19 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"| entire)? (?:money|paycheck|paychecks|pay|wages|salary|income|benefits|savings"
            r"|bank card|debit card|credit card|card|cards|passport|documents|papers|id|keys"
            r"|car keys|phone|visa|sim card|laptop)\b"),
+        _r("money|saving|acount|pension|inheritance",
+           r"<PERSON><AUX_D> (?:emptied|empties|drained|drains|cleared out|cleaned out|stole|steals"
+           r"|took|takes|spent|spends|gambled away|gambles away) (?:al |al of |most of )?(?:the"
+           r"|our|my) (?:money|savings|joint account|bank account|account|pension|inheritance"
+           r"|rent money)\b"),
         _r("my name",
            r"\b(?:took|takes|opened|opens|taken|run up|ran up|maxed out|maxes out) (?:out )?"
            r"(?:loans?|credit cards?|debt|a loan|a credit card|cards) (?:in|under|on) my name\b"),
+        _r("sign",
+           r"\b(?:made|makes|forced|forces|pressured|pressures|got|tricked) me (?:to |into )?"
+           r"sign(?:ing)? (?:over|away|a loan|the loan|loans|papers|documents|for|the house)\b",
+           r"\bsigned over (?:my|the|our) (?:savings|house|money|car|property|inheritance"
+           r"|paycheck|account)\b"),
         _r("alowance|pocket money", r"\bgives? me (?:an )?(?:allowance|pocket money)\b"),
         _r("alowed|permited|forbid|ban",
            r"\b(?:not allowed|not permitted|forbidden|forbids me|forbid me|banned me|bans me)"
@@ -1040,12 +1261,29 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|location|car|browser|history|social media|socials|dms|chats|whatsapp|bank"
            r"|account|accounts|receipts|calls|call log|laptop|computer|diary|journal|mail"
            r"|instagram|facebook|password|passwords|pin)\b"),
+        _r("mileage|milage|odometer|receipts|statements|where i|location",
+           r"\b(?:check|checks|checked|checking|track|tracks|tracked|tracking|monitors?"
+           r"|monitored|monitoring|wants to know|demands to know|questions me about) (?:the )?"
+           r"(?:mileage|milage|odometer|receipts|bank statements|where i (?:go|am|have been|went"
+           r"|was)|my (?:mileage|location|receipts|bank statements))\b"),
+        _r("what i|where i|who i|when i|how much i",
+           r"<PERSON><AUX_D> (?:controls|controlled|controlling|decides|decided|dictates|dictated"
+           r"|chooses|chose|tells me) (?:what|where|who|when|how much) i (?:eat|wear|do|say|spend"
+           r"|buy|go|see|talk to|sleep|can)\b"),
         _r("tracker|tracking|airtag|gps|spy|camera",
            r"\b(?:put|puts|installed|hid) (?:a )?(?:tracker|tracking app|tracking device"
            r"|airtag|gps tracker|spyware|spy app|camera|cameras) (?:on|in) my\b"),
         _r("isolat|cut me",
            r"\b(?:isolated|isolates|cut) me (?:of |of from |away from |from )(?:my|al my"
            r"|everyone)\b"),
+        _r("quit|give up|leave|no money of my own",
+           r"\b(?:made|makes|forced|forces|pressured|pressures) me (?:to )?(?:quit|give up"
+           r"|leave) (?:my|work|school|colege|uni)\b",
+           r"\bno money of my own\b"),
+        _r("fast|starve|without food|knel|flor|outside|beg|confes|stand|eat|strip|slep",
+           r"\b(?:makes?|made|forced|forces|would make|used to make) (?:me|us) (?:fast|starve"
+           r"|go without food|kneel|sleep on the flor|sleep outside|sleep in the car|beg|confess"
+           r"|stand (?:in the corner |outside )?for hours|eat (?:of the flor|soap)|strip)\b"),
         _r("permision|ask for money|beg for|account for",
            r"\bmakes? me (?:ask (?:for )?permission|ask for money|beg for|account for every)\b"),
         _r("out",
@@ -1059,8 +1297,14 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|swears?|swore|swearing|curses|cursed|cursing|snaps|snapped|rages?|raged|raging"
            r"|explodes|exploded|exploding|roars|roared|spits|hisses) at (?:me|us|my (?:\w+ )?"
            r"<VICTIM>|the (?:kids|children|baby))\b"),
+        _r("face",
+           r"\b(?:screams?|screamed|screaming|yells?|yelled|yelling|shouts?|shouted|shouting"
+           r"|swears?|swore|swearing|gets|got|getting|right up) (?:right )?in (?:my|our) face\b"),
         _r("cal me|cals me|caled me|caling me",
-           r"\b(?:calls?|called|calling) me <INSULT>\b"),
+           r"\b(?:calls?|called|calling) me <INSULT>\b",
+           r"\b(?:calls?|called|calling) me (?:a |an )?(?:\w+ ){1,2}(?:whore|slut|bitch|cunt"
+           r"|idiot|loser|failure|pig|cow|retard|psycho|nutcase|freak|liar|waste of space"
+           r"|piece of shit|piece of trash|moron|bastard|twat|skank|tramp|slag)\b"),
         _r("tel|told|says|said|saying|remind",
            r"\b(?:tells|told|telling|tell|says|said|saying|reminds|reminded|keeps telling"
            r"|kept telling|keeps saying|kept saying|always says|always tells me) (?:me )?"
@@ -1070,6 +1314,14 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|want me|wil want me|love me|wil love me|ever love me|ever want me|deserve (?:it"
            r"|this|to be)|kil myself|kys|go die|drop dead|lying|to blame|nothing without (?:him"
            r"|her)|homeless|on the street)\b"),
+        _r("everyone|people|family|friends|police|kids|group|church",
+           r"\b(?:tels|told|telling|tel) (?:everyone|people|my family|my friends|the police|the kids"
+           r"|our friends|his family|her family|the church|the group) (?:that )?(?:i am|i was)"
+           r" (?:crazy|mentally il|insane|unstable|a liar|lying|abusive|the abuser|the problem"
+           r"|bipolar|psycho|making it up|imagining things|mental|a bad mother|a bad mom)\b"),
+        _r("deserve|asked for",
+           r"\b(?:tels|told|telling|says|said|saying|insists|insisted) (?:me )?(?:that )?i"
+           r" (?:deserve|deserved|deserves|asked for) (?:it|this|that|to be \w+)\b"),
         _r("fault",
            r"\b(?:says|said|tells me|told me|insists|insisted|blames me|blamed me"
            r"|makes me fel like)(?: that)? (?:it is|it was|everything is|everything was"
@@ -1130,3 +1382,4 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"<PERSON><AUX_D> (?:get|gets|got|getting) (?:physical|rough|violent|handsy)\b"),
     ),
 )
+# fmt: on
