@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import math
 import os
 import re
@@ -408,6 +409,7 @@ class Bench:
                         "bench_and_fake": _r((cpu[1][2] - cpu[0][2]) / wall, 2),
                     }
             finally:
+                await hotlines.stop()
                 await bot.stop()
             tally.update()
             out["bot_log"] = log_counts(bot.log_path)
@@ -539,7 +541,13 @@ class Bench:
         return out
 
     async def kill(self) -> dict[str, Any]:
-        runs = [await self.kill_once(run) for run in range(1, KILL_RUNS + 1)]
+        # A killed bot drops its connections mid-request; aiohttp would log a traceback each.
+        quiet = _DropConnectionLost()
+        logging.getLogger("aiohttp.server").addFilter(quiet)
+        try:
+            runs = [await self.kill_once(run) for run in range(1, KILL_RUNS + 1)]
+        finally:
+            logging.getLogger("aiohttp.server").removeFilter(quiet)
 
         def column(key: str) -> list[Any]:
             return [r.get(key) for r in runs]
@@ -608,6 +616,12 @@ class Bench:
             stats = await self.close_fake(fake)
             out["spec_violations"] = stats["spec_violations_total"]
         return out
+
+
+class _DropConnectionLost(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, ConnectionResetError)
 
 
 def _buckets(records: list[SentRecord], origin: float | None, limit: int = 120) -> list[int]:

@@ -90,8 +90,13 @@ def register(application: Application[Any, BotContext, Any, Any, Any, Any]) -> N
     application.add_error_handler(errors.on_error)
 
 
-async def start_services(application: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
-    """Database, migrations, in-memory country lookup, commands, dispatcher and sender."""
+async def start_services(
+    application: Application[Any, BotContext, Any, Any, Any, Any], *, background: bool = True
+) -> None:
+    """Database, migrations, in-memory country lookup, commands, dispatcher and sender.
+
+    With background=False nothing is scheduled: tests call the dispatcher and sender by hand.
+    """
     services: Services = application.bot_data["services"]
     settings = services.settings
     engine = make_engine(settings)
@@ -112,16 +117,19 @@ async def start_services(application: Application[Any, BotContext, Any, Any, Any
     sender = OutboxSender(
         repo, application.bot, services.content, services.clock, settings.grace, BULK_CONCURRENCY
     )
-    dispatcher = Dispatcher(repo, services.content, services.clock, settings.grace)
+    dispatcher = Dispatcher(
+        repo, services.content, services.clock, settings.grace, on_queued=sender.wake.set
+    )
     application.bot_data["sender"] = sender
     application.bot_data["dispatcher"] = dispatcher
-    sender.start()
+    sender.start(drain_in_background=background)
+    if not background:
+        return
 
     async def tick(_: BotContext) -> None:
         if not await repo.try_dispatcher_lock():
             return  # another instance dispatches
-        if await dispatcher.tick():
-            sender.wake.set()
+        await dispatcher.tick()
 
     job_queue = application.job_queue
     if job_queue is None:

@@ -109,11 +109,8 @@ async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
         clock=clock,
     )
     await app.initialize()
-    await start_services(app)
-    # The dispatcher job is driven by hand in tests (Harness.tick), not by the clock.
-    assert app.job_queue is not None
-    for job in app.job_queue.jobs():
-        job.schedule_removal()
+    # The dispatcher and sender are driven by hand in tests (Harness.tick), not by the clock.
+    await start_services(app, background=False)
     return Harness(app, transport, clock)
 
 

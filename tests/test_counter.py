@@ -33,7 +33,9 @@ async def test_counter_uses_the_users_local_date_across_midnight(harness: Harnes
     await harness.send("Auckland")
     [started] = await harness.press("ns:today")
     assert "2026-11-21" in started.text
-    harness.clock.advance(timedelta(minutes=31))  # 00:01 on the 22nd in Auckland, still the 21st in UTC
+    harness.clock.advance(
+        timedelta(minutes=31)
+    )  # 00:01 on the 22nd in Auckland, still the 21st in UTC
     [progress] = await harness.send("/progress")
     assert "Current streak: <b>1</b>" in progress.text
 

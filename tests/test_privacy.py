@@ -16,7 +16,9 @@ TOKEN = "123456:" + "A" * 35
 def test_token_is_redacted_and_httpx_is_quiet() -> None:
     setup_logging(Settings(telegram_bot_token=TOKEN, _env_file=None), TOKEN)  # type: ignore[call-arg]
     assert logging.getLogger("httpx").getEffectiveLevel() >= logging.WARNING
-    record = logging.LogRecord("x", logging.INFO, "f", 1, "POST https://api/bot%s/getMe", (TOKEN,), None)
+    record = logging.LogRecord(
+        "x", logging.INFO, "f", 1, "POST https://api/bot%s/getMe", (TOKEN,), None
+    )
     _Redact(TOKEN).filter(record)
     assert TOKEN not in record.getMessage()
     assert "<token>" in record.getMessage()

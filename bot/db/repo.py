@@ -10,9 +10,11 @@ import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import Table, bindparam, delete, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
@@ -21,7 +23,12 @@ from bot.db.models import NoContact, OutboxMessage, Subscription, User
 
 P = ParamSpec("P")
 R = TypeVar("R")
-DISPATCHER_LOCK_KEY = 0x7B0D  # pg_advisory_lock key: one dispatcher across instances
+DISPATCHER_LOCK_KEY = 0x7B0D
+# Core tables for the hot paths (bulk statements, no ORM identity map).
+SUBSCRIPTIONS = cast(Table, Subscription.__table__)
+NO_CONTACT = cast(Table, NoContact.__table__)
+OUTBOX = cast(Table, OutboxMessage.__table__)
+USERS = cast(Table, User.__table__)  # pg_advisory_lock key: one dispatcher across instances
 
 
 class StorageError(Exception):
@@ -294,90 +301,144 @@ class Repo:
     ) -> tuple[int, int]:
         """Turn due subscriptions into outbox rows and advance them, in one transaction.
 
-        The outbox row and the advanced next_due are committed together, so a crash either
-        leaves the subscription due (and it is claimed again) or leaves the row queued.
+        The outbox rows and the advanced next_due are committed together, so a crash either
+        leaves a subscription due (and it is claimed again) or leaves its row queued.
         The unique (chat, kind, local date) key makes a second claim of the same day a no-op.
-        Returns (queued, skipped).
+        A batch costs three statements, whatever its size. Returns (queued, skipped).
         """
-        queued = skipped = 0
+        subs, ncs = SUBSCRIPTIONS, NO_CONTACT
         async with self._session.begin() as session:
             rows = (
                 await session.execute(
-                    select(Subscription, NoContact)
-                    .outerjoin(NoContact, NoContact.chat_id == Subscription.chat_id)
-                    .where(Subscription.next_due_utc <= now, Subscription.paused.is_(False))
-                    .order_by(Subscription.next_due_utc)
+                    select(
+                        subs,
+                        ncs.c.streak_start,
+                        ncs.c.days_before,
+                        ncs.c.longest,
+                        ncs.c.slips,
+                        ncs.c.slip_pending,
+                    )
+                    .outerjoin(ncs, ncs.c.chat_id == subs.c.chat_id)
+                    .where(subs.c.next_due_utc <= now, subs.c.paused.is_(False))
+                    .order_by(subs.c.next_due_utc)
                     .limit(limit)
-                    .with_for_update(of=Subscription, skip_locked=True)
+                    .with_for_update(of=subs, skip_locked=True)
                 )
             ).all()
-            for sub, nc in rows:
-                planned = plan(_sub(sub), None if nc is None else _nc(nc))
-                inserted = await self._insert_outbox(session, sub, planned)
-                sub.next_due_utc, sub.resume_on = planned.next_due_utc, None
-                if inserted and planned.status == "pending":
-                    queued += 1
-                    sub.seen = planned.seen
-                    if planned.clear_slip and nc is not None:
-                        nc.slip_pending = False
-                elif planned.status == "skipped":
-                    skipped += 1
+            if not rows:
+                return 0, 0
+            planned: list[tuple[SubscriptionView, Planned]] = []
+            for row in rows:
+                sub = SubscriptionView(
+                    row.id,
+                    row.chat_id,
+                    row.kind,
+                    row.local_time,
+                    row.timezone,
+                    row.next_due_utc,
+                    row.paused,
+                    row.resume_on,
+                    row.seen,
+                )
+                nc = (
+                    None
+                    if row.streak_start is None
+                    else NoContactView(
+                        row.streak_start, row.days_before, row.longest, row.slips, row.slip_pending
+                    )
+                )
+                planned.append((sub, plan(sub, nc)))
+            inserted = await self._insert_outbox(session, planned)
+            updates = []
+            cleared_slips = []
+            for sub, p in planned:
+                sent = (sub.chat_id, sub.kind) in inserted and p.status == "pending"
+                updates.append(
+                    {
+                        "b_id": sub.id,
+                        "b_next": p.next_due_utc,
+                        "b_seen": p.seen if sent else sub.seen,
+                    }
+                )
+                if sent and p.clear_slip:
+                    cleared_slips.append(sub.chat_id)
+            await session.execute(
+                update(subs)
+                .where(subs.c.id == bindparam("b_id"))
+                .values(next_due_utc=bindparam("b_next"), seen=bindparam("b_seen"), resume_on=None),
+                updates,
+            )
+            if cleared_slips:
+                await session.execute(
+                    update(ncs).where(ncs.c.chat_id.in_(cleared_slips)).values(slip_pending=False)
+                )
+        queued = sum(
+            1 for s, p in planned if p.status == "pending" and (s.chat_id, s.kind) in inserted
+        )
+        skipped = sum(1 for _, p in planned if p.status == "skipped")
         return queued, skipped
 
     async def _insert_outbox(
-        self, session: AsyncSession, sub: Subscription, planned: Planned
-    ) -> bool:
-        exists = await session.scalar(
-            select(OutboxMessage.id).where(
-                OutboxMessage.chat_id == sub.chat_id,
-                OutboxMessage.kind == sub.kind,
-                OutboxMessage.local_date == planned.local_date,
-            )
+        self, session: AsyncSession, planned: list[tuple[SubscriptionView, Planned]]
+    ) -> set[tuple[int, str]]:
+        """Insert the day's rows; those already there (same chat, kind, local date) are left."""
+        table = OUTBOX
+        dialect_insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        statement = (
+            dialect_insert(table)
+            .on_conflict_do_nothing(index_elements=["chat_id", "kind", "local_date"])
+            .returning(table.c.chat_id, table.c.kind)
         )
-        if exists is not None:
-            return False
-        try:
-            async with session.begin_nested():
-                session.add(
-                    OutboxMessage(
-                        chat_id=sub.chat_id,
-                        kind=sub.kind,
-                        local_date=planned.local_date,
-                        due_utc=sub.next_due_utc,
-                        status=planned.status,
-                        content_key=planned.content_key,
-                        days=planned.days,
-                        total=planned.total,
-                        attempts=0,
-                    )
-                )
-        except IntegrityError:
-            return False  # another dispatcher queued the same day first
-        return True
+        values = [
+            {
+                "chat_id": sub.chat_id,
+                "kind": sub.kind,
+                "local_date": p.local_date,
+                "due_utc": sub.next_due_utc,
+                "status": p.status,
+                "content_key": p.content_key,
+                "days": p.days,
+                "total": p.total,
+                "attempts": 0,
+            }
+            for sub, p in planned
+        ]
+        result = await session.execute(statement, values)
+        return {(row.chat_id, row.kind) for row in result}
 
     # --- outbox: sending ---------------------------------------------------------------------
 
     @_guarded
     async def claim_pending(self, limit: int) -> list[OutboxView]:
         """Mark up to `limit` pending rows as sending and return them with the discreet flag."""
+        outbox, users = OUTBOX, USERS
         async with self._session.begin() as session:
             rows = (
                 await session.execute(
-                    select(OutboxMessage, User.discreet)
-                    .join(User, User.chat_id == OutboxMessage.chat_id)
-                    .where(OutboxMessage.status == "pending")
-                    .order_by(OutboxMessage.due_utc, OutboxMessage.id)
+                    select(
+                        outbox.c.id,
+                        outbox.c.chat_id,
+                        outbox.c.kind,
+                        outbox.c.local_date,
+                        outbox.c.content_key,
+                        outbox.c.days,
+                        outbox.c.total,
+                        users.c.discreet,
+                    )
+                    .join(users, users.c.chat_id == outbox.c.chat_id)
+                    .where(outbox.c.status == "pending")
+                    .order_by(outbox.c.due_utc, outbox.c.id)
                     .limit(limit)
-                    .with_for_update(of=OutboxMessage, skip_locked=True)
+                    .with_for_update(of=outbox, skip_locked=True)
                 )
             ).all()
-            for row, _ in rows:
-                row.status = "sending"
-                row.attempts += 1
-            return [
-                OutboxView(r.id, r.chat_id, r.kind, r.local_date, r.content_key, r.days, r.total, d)
-                for r, d in rows
-            ]
+            if rows:
+                await session.execute(
+                    update(outbox)
+                    .where(outbox.c.id.in_([r.id for r in rows]))
+                    .values(status="sending", attempts=outbox.c.attempts + 1)
+                )
+            return [OutboxView(*row) for row in rows]
 
     @_guarded
     async def mark_outbox(

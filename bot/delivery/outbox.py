@@ -82,11 +82,11 @@ class OutboxSender:
         self._tasks: list[asyncio.Task[None]] = []
         self.sent = 0
 
-    def start(self) -> None:
-        self._tasks = [
-            asyncio.create_task(self._drain_forever(), name="outbox-sender"),
-            asyncio.create_task(self._write_marks(), name="outbox-marks"),
-        ]
+    def start(self, *, drain_in_background: bool = True) -> None:
+        """Start the writer of results, and (unless a test drives it) the sending loop."""
+        self._tasks = [asyncio.create_task(self._write_marks(), name="outbox-marks")]
+        if drain_in_background:
+            self._tasks.append(asyncio.create_task(self._drain_forever(), name="outbox-sender"))
 
     async def stop(self) -> None:
         for task in self._tasks:

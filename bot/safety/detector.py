@@ -13,6 +13,10 @@ Bias: a missed danger or self-harm message is far worse than an unneeded crisis 
 ambiguous phrasings ("i can't do this anymore", "he's coming over tonight") are flagged; known
 figures of speech ("this traffic is killing me", "cutting him off", "i could kill for a coffee")
 are excluded pattern by pattern and kept in tests/safety/crisis_phrases.yaml as `none` items.
+
+Limits: it matches wording, not meaning. On fresh phrasings written blind it caught about 6 in
+10 danger and self-harm messages (tests/safety/test_detector.py has the figures), so it is a
+first net: crisis help must stay one tap away on every screen whatever it returns.
 """
 
 from __future__ import annotations

@@ -98,6 +98,8 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
     "PRONOUN": (
         "he", "she", "they", "someone", "somebody", "some guy", "a guy", "a man", "this guy",
         "that guy", "some man", "a stranger",
+        # "he'll", "she'd" arrive as "hel", "shed": the subject of "he'll burn the place down".
+        "hel", "shel", "theyl", "hed", "shed", "theyd",
     ),
     # People a threat or an act can be aimed at ("my kids", "the dog").
     "VICTIM": (
@@ -423,9 +425,15 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:violated|violating|violates|broke|breaking|breaks|ignoring|ignored|ignores)"
            r" (?:the|his|her|their|my) (?:restraining|protection|protective|no contact) order\b"),
         _r("waiting|hiding|lurking|standing|siting",
-           r"<PERSON><AUX> (?:waiting|hiding|lurking|standing|sitting) (?:for me )?in (?:my|our|the)"
+           # In the user's own place only: "my mum is waiting in the car" is ordinary.
+           r"<PERSON><AUX> (?:waiting|hiding|lurking|standing|sitting) (?:for me )?in (?:my|our)"
            r" (?:kitchen|living room|lounge|bedroom|bathroom|hallway|hall|car|garden|yard|flat"
            r"|apartment|house|room|stairwell|garage|basement|driveway)\b"),
+        # Any name as the subject ("jake's outside my door"): the place says enough.
+        _r("outside",
+           r"\b[a-z]+(?: is| are)? (?:right |standing |still |now |sitting |waiting )?outside"
+           r" (?:my|our) (?:front |back |bedroom |bathroom )?(?:door|window|house|flat|apartment"
+           r"|room|bedroom|place|home)\b"),
         _r("here",
            r"<PERSON><AUX> (?:right |just |now )?here\b(?= (?:and|now|right now|again|i|help"
            r"|please|at|in|outside|with a)\b| *$)"),
@@ -469,6 +477,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|spying on) (?:me|us|my (?:house|car|place|flat|apartment|home|kids|children"
            r"|every move)|the house)\b(?! (?:on|via|through) (?:<ONLINE>)\b| online\b)",
            r"\b(?:followed|chased|tailed|follows) (?:me|us) (?:home|here|to|from|al the way"
+           r"|down the (?:street|road)|through|into|across|out of|everywhere"
            r"|in (?:his|her|their) car|around)\b"),
         _r("outside|acros|oposite|front of|near|by|down the|end of|corner from",
            r"<PERSON>(?: \w+){0,5}? (?:outside|across from|across the (?:road|street) from|opposite"
@@ -512,6 +521,11 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"<PERSON><AUX> on top of me\b",
            r"\b(?:wil not|would not|does not|can not) stop (?:hitting|hurting|choking|kicking"
            r"|punching|beating|slapping|strangling) (?:me|us|the kids|my)\b"),
+        # Any name as the subject ("jake is hitting me", "stop choking me").
+        _r("hiting|choking|strangling|stabing|punching|kicking|beating|raping|atacking",
+           r"\b[a-z]+(?: is| are)? (?:hitting|choking|strangling|stabbing|punching|kicking"
+           r"|beating|raping|attacking) (?:me|us)\b(?! (?:with (?:his|her|their|these|those|this"
+           r"|that|the|al|kindness|jokes|puns|love|questions|texts|messages)|up)\b)"),
         _r("holding|pinning|pushing",
            r"\b(?:holding|pinning|pushing) (?:me|us) (?:down|against)\b"),
         _r("throw|hurl",
@@ -551,7 +565,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:i am|we are|i m|were|the kids are|i got) (?:locked|trapped|stuck|shut"
            r"|being held) (?:in|inside|in here)\b(?! (?:a |an |this |the |my |his |her )?"
            r"(?:relationship|marriage|cycle|loop|job|situation|mindset|bond|pattern|toxic"
-           r"|abusive|trauma|rut|traffic|queue|line|meeting|lift|elevator|head|thoughts"
+           r"|abusive|trauma|rut|traffic|queue|line|meeting|lift|elevator|head|thoughts|bed"
            r"|feelings|past)\b)",
            r"\blocked (?:myself|ourselves|us) in\b"),
         _r("leave|get out|escape",
@@ -669,7 +683,19 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"\bteach (?:me|you|us) a lesson\b",
            r"\b(?:you|i|we) (?:wil not|are not going to|am not going to) (?:se|live to se|make it"
            r" to|survive) (?:tomorrow|the morning|the night|next week|another day)\b"),
-        _r("godbye",
+        _r("live to se|live past|live til|live until|live through",
+           r"\b(?:you|i|we) (?:wil not|are not going to|am not going to|do not|never) live"
+           r" (?:to se|past|til|until|through) (?:\w+ )?(?:tomorrow|tonight|morning|friday|monday"
+           r"|tuesday|wednesday|thursday|saturday|sunday|the weekend|next week|christmas|your"
+           r"|my|another)\b"),
+        _r("nothing to lose|nothing left to lose|forc|drag|kicking and scream",
+           # A lethality warning sign when said of him ("he says he has nothing to lose").
+           r"<PERSON><AUX_D>(?: says he| says she| said he| said she)? (?:has|had|have|s got|got)"
+           r" nothing (?:left )?to lose\b",
+           r"\b(?:bring|take|drag|get|fetch|collect|carry) (?:me|us|the kids) (?:back |home )?"
+           r"(?:by force|forcibly|kicking and screaming)\b",
+           r"\bdrag (?:me|us) back\b"),
+        _r("bye",
            r"\bsay (?:godbye|bye) to (?:my|your|the|our) (?:kids|children|family|life|son"
            r"|daughter|baby|mum|mom|dog)\b"),
         _r("know where you", r"\bi know where you (?:live|are|work|sleep|stay|are staying)\b"),
@@ -689,12 +715,18 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     # A weapon in his hands ("he has a knife", "he got the gun out", "he has a 🔪").
     Group("weapon",
         _r(words("WEAPON"),
-           r"<PERSON>(?: \w+){0,4}? <ARMED>(?: (?:a|an|his|her|their|the|my|our|this|that"
+           r"<PERSON>(?: \w+){0,6}? <ARMED>(?: (?:a|an|his|her|their|the|my|our|this|that"
            r"|some|two|three|out))?(?: (?:big|huge|kitchen|loaded|real|sharp|hunting|new"
            r"|small))? <WEAPON>\b(?! (?:collection|set|block|drawer|sharpener|emoji|shop|store"
            r"|range|course|license|licence|safe|cabinet|show)\b)",
            r"\b(?:pointing|pointed|aiming|aimed) (?:a |the |his |her |their )?<WEAPON> at"
            r" (?:me|us|<OBJ>)\b"),
+        # Any name as the subject ("jake has a knife").
+        _r(words("WEAPON"),
+           r"\b(?!(?:i|we|you|have|had|also|just|store|shop|kitchen)\b)[a-z]+ (?:has|is holding"
+           r"|grabbed|pulled out|is waving|is pointing) (?:a|an|his|her|the) (?:kitchen |big "
+           r"|loaded )?<WEAPON>\b(?! (?:collection|set|block|drawer|sharpener|emoji|shop|store"
+           r"|range|course|license|licence|safe|cabinet|show|section|aisle|department|sale)\b)"),
         _r("knife|gun|blade|pistol|weapon|rifle|razor",
            r"\b(?:knife|gun|blade|pistol|weapon|rifle|razor) (?:to|at|against|in) (?:my|our"
            r"|her|the kids) (?:throat|head|neck|face|chest|back|stomach|temple|side)\b"),
@@ -708,11 +740,13 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     ),
     # Taking the children away ("he took the kids and won't give them back").
     Group("abduction",
-        _r("back|go|home|never se|run|disappear|country|forever",
+        _r("back|go|home|never se|run|disappear|country|forever|where",
            r"\b(?:take|taking|took|kidnap|kidnapping|snatch|snatching|grab|grabbed) (?:the|my"
            r"|our) (?:kids|children|son|daughter|baby|boy|girl)(?: \w+){0,6}? (?:i wil never"
            r" se them again|il never se them again|you wil never se them again|never se them"
            r" again|and (?:run|disappear|leave the country)|out of the country|away forever)\b",
+           r"\b(?:wil not|refuses to|is not going to|not going to) tel me where (?:they|the kids"
+           r"|my \w+|she|he|the baby|our \w+) (?:is|are)\b",
            r"\b(?:wil not|refuses to|is not going to|not going to) (?:give|bring|let) (?:them"
            r"|the kids|my kids|my son|my daughter|the baby|my baby) (?:back|go|home)\b"),
     ),
@@ -729,7 +763,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"|inside|in (?:the|this|his|her|a) (?:room|house|car|basement|bathroom|apartment"
            r"|flat|closet|garage|shed|bedroom))\b"),
         _r("showed up|shows up|turned up|turns up",
-           r"\b(?:showed|shows|turned|turns) up (?:at|outside|to) (?:my|our|the) (?:door|house"
+           # "what should i say if he shows up at my door" is planning, not an event.
+           r"\b(?<!if he )(?<!if she )(?<!if they )(?:showed|shows|turned|turns) up (?:at"
+           r"|outside|to) (?:my|our|the) (?:door|house"
            r"|place|work|job|apartment|flat|school|home|car|office|work place|workplace"
            r"|window)\b"),
     ),
@@ -825,6 +861,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r((*words("WANTDIE"), "rather"),
            r"\b<WANTDIE> to<ADV>{0,2} (?:<DIE>|be dead|be ded|not (?:be )?(?:alive|here anymore"
            r"|exist|wake up|live|be here)|stop (?:existing|living|breathing|being alive|being here)"
+           r"|fal asleep forever|sleep forever|rest forever"
            r"|never wake up"
            r"|sleep forever|go to sleep forever|go to sleep and (?:never|not) wake up"
            r"|end (?:it|it al|everything|my life|things|my suffering|the pain|this pain|my pain"
@@ -893,7 +930,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     # Burden and "better off without me".
     Group("burden",
         _r("beter of",
-           r"\bbetter of (?:dead|without me|if i (?:\w+ ){0,2}(?:was|were|wasnt|werent|was not"
+           r"\bbetter of (?:dead|without me|not existing|not being here|not alive|not around"
+           r"|gone|in the ground|if i (?:\w+ ){0,2}(?:was|were|wasnt|werent|was not"
            r"|were not|died|disappeared|left this world|gone|not here|didnt exist|never existed"
            r"|killed myself|ended it|never born))\b",
            r"\b(?:everyone|everybody|every one|every1|the world|world|my family|the family"
@@ -957,7 +995,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("live|alive|exist|wake up|go on|be here|keep|continue|carry on|be around|earth"
            r"|world|breathe",
            r"\b(?:do not|did not|never|no longer|can not)(?: really| even| honestly)?"
-           r" (?:want|wana|wish|deserve|need|bear|stand) to (?:live|be alive|exist|wake up"
+           r" (?:want|wana|wish|deserve|need|bear|stand|plan|intend|expect) to (?:live"
+           r"|be alive|exist|wake up"
            r"|go on|be here(?= *$| anymore| any more| no more| on this earth| in this world"
            r"| tomorrow| now| at al)|keep living|keep going|continue|carry on|be around"
            r"|live anymore|be on this earth|be in this world|breathe)\b"),
@@ -1021,6 +1060,18 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:holding|hiding|hid|staring at|sharpened|sharpening|bought) (?:a |the |my "
            r"|some )?(?:blade|blades|razor blade|razor blades|knife)\b(?! (?:set|for|to cut"
            r"|from the shop)\b)"),
+        # At the place of a method: "i'm at the bridge", "i'm on the roof".
+        _r("bridge|clif|edge|ledge|rof|tracks|railway|top flor|overpas",
+           r"\b(?:i am|i m|im|currently) (?:at|on|standing on|siting on|on top of) (?:the|a|this)"
+           r" (?:bridge|cliff|cliffs|edge|ledge|roof|rooftop|train tracks|tracks|railway"
+           r"|railway line|top floor|overpass)\b"),
+        _r("take|tok|swalow|down|taking",
+           r"\b<PILLS>(?: \w+){0,8}? (?:take|took|swallow|swallowed|down|downed|taking"
+           r"|swallowing) (?:them|it|those|these) al\b"),
+        _r("godbye|farewel|final|last",
+           r"\bi (?:wrote|sent|am writing|am sending|recorded|left|drafted|scheduled|have written"
+           r"|have sent) (?:my |some |a |the )?(?:goodbye|farewell|final|last) (?:texts?|messages?"
+           r"|letters?|notes?|videos?|emails?|posts?|voice notes?)\b"),
         _r("in my hand",
            r"\b(?:the|a|my|this) (?:blade|razor|razor blade|knife|rope|gun|lighter) (?:is )?in"
            r" my hands?\b"),
@@ -1126,10 +1177,31 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:il|i wil|i am going to|i wil probably|i may|i might|i) be (?:gone|dead|no more"
            r"|no longer here|at peace|out of your way|out of everyones way) (?:by|before|soon"
            r"|tomorrow|tonight|in the morning|for good)\b"),
-        _r("scared|afraid",
+        # Death spoken of as a relief or an answer ("death would be a relief").
+        _r("death|dying|dead|not existing|not being here|not being alive|gone|funeral|suicide|grave",
+           r"\b(?:death|dying|being dead|not existing|not being here|not being alive|being gone)"
+           r" (?:would be|would feel|is|feels|seems|sounds|looks|might be|could be|wil be)"
+           r" (?:like )?(?:a |such a |so )?(?:relief|peaceful|better|easier|the answer|the only way"
+           r"|welcome|freedom|nice|calming|appealing|tempting|comforting|a mercy|a gift|peace"
+           r"|my only option|the only option|the best option)\b",
+           r"\b(?:imagining|imagine|thinking about|planning|picturing|planned|plan) my (?:own )?"
+           r"(?:funeral|death|suicide|grave)\b"),
+        _r("thinking about|fantasi|daydream|dreaming about|obses",
+           r"\b(?:can not stop|keep|always|constantly|obsessively|often|every day|al day)"
+           r" (?:thinking|fantasi[sz]ing|daydreaming|dreaming) about (?:dying|death|being dead"
+           r"|not being here|not existing|ending it|kiling myself|my death)\b",
+           r"\b(?:obsessed with|obsessing over|fantasi[sz]e about|daydream about) (?:dying|death"
+           r"|being dead|not existing|ending it|kiling myself)\b"),
+        _r("cuting|self harm|burning myself|hurting myself|do it|end it|kil myself|die|with it",
+           r"\b(?:cutting|self harm|burning myself|hurting myself) (?:is the only|helps|makes me"
+           r" fel|calms me|is how i cope|is my only|is al that)\b",
+           r"\b(?:planning|planned|plan|figured out|working out|deciding|decided|picked|chosen"
+           r"|chose) (?:how|when|where|the day|the date) (?:i wil|il|i am going to|to|i)"
+           r" (?:do it|end it|go through with it|die|kil myself)\b"),
+        _r("scared|afraid|frightened",
            r"\b(?:not|no longer) (?:scared|afraid|frightened) of (?:dying|death|dying anymore"
            r"|the pain of dying)\b"),
-        _r("godbye",
+        _r("bye",
            r"\b(?:saying|said|say|wanted to say|want to say) (?:godbye|my godbyes|bye)\b(?= *$"
            r"| to (?:everyone|everybody|al|the world|life|my kids|my family|you al|this world))"),
         _r("my last",
@@ -1200,7 +1272,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|hips?)\b"),
     ),
     Group("sexual",
-        _r("rape|rapi|sexual|molest|forc|makes me|made me|pressur|take no|consensual"
+        _r("rape|rapi|sexual|molest|forc|makes me|made me|pressur|take no|consensual|in bed"
            r"|consent|touched me|grope",
            r"\b(?:rape|raped|raping|rapes|rapist|sexually (?:abused|assaulted|abusing"
            r"|assaulting|harassed|coerced|exploited)|sexual (?:abuse|assault|violence"
@@ -1221,13 +1293,18 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|food|eating|medication|meds|car|clothes|friends|every move|movements|time"
            r"|schedule|social media|whereabouts|budget|everything)\b"),
         _r("money|paycheck|pay|wage|salary|income|benefit|saving|card|passport|document"
-           r"|paper|id|keys|phone|visa|sim|laptop",
+           r"|paper|id|keys|phone|visa|sim|laptop|medication|meds|pils|inhaler|glases",
            r"<PERSON><AUX_D> (?:takes|took|taking|keeps|kept|keeping|steals|stole|stealing"
            r"|withholds|withheld|holds|held|hides|hid|confiscated|confiscates|has taken|has"
            r"|smashed|broke|destroyed) (?:al |al of |half of |most of )?(?:my|our)(?: whole"
            r"| entire)? (?:money|paycheck|paychecks|pay|wages|salary|income|benefits|savings"
            r"|bank card|debit card|credit card|card|cards|passport|documents|papers|id|keys"
-           r"|car keys|phone|visa|sim card|laptop)\b"),
+           r"|car keys|phone|visa|sim card|laptop|medication|meds|pills|inhaler|glasses)\b"),
+        _r("food|things|stuf|clothes|phone|belongings|plate|diner|laptop|boks|glases|gifts"
+           r"|photos",
+           r"\b(?:throws|threw|smashes|smashed|breaks|broke|destroys|destroyed|rips|ripped|burns"
+           r"|burned|cuts up|cut up) my (?:food|things|stuff|clothes|phone|belongings|plate|dinner"
+           r"|laptop|books|glasses|gifts|photos)\b"),
         _r("money|saving|acount|pension|inheritance",
            r"<PERSON><AUX_D> (?:emptied|empties|drained|drains|cleared out|cleaned out|stole|steals"
            r"|took|takes|spent|spends|gambled away|gambles away) (?:al |al of |most of )?(?:the"
@@ -1336,8 +1413,8 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|position|place|shifts?))\b"),
         _r("silent", r"\b(?:gives|giving|gave|give) me the silent treatment\b"),
         _r("gaslit|gaslight", r"\b(?:gaslights|gaslit|gaslighting|gaslighted) me\b"),
-        _r("makes me|made me|making me",
-           r"\b(?:makes|made|making) me (?:fel|think) (?:like )?(?:i am |i m |i was )?"
+        _r("make me|makes me|made me|making me",
+           r"\b(?:make|makes|made|making) me (?:fel|think) (?:like )?(?:i am |i m |i was )?"
            r"(?:crazy|insane|worthless|stupid|useless|like nothing|like a burden)\b"),
     ),
     # Naming abuse about oneself ("my ex was abusive", "i was abused as a child").

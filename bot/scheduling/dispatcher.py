@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from bot.content import MILESTONES, Content, Entry
@@ -70,8 +71,17 @@ def plan(
 
 
 class Dispatcher:
-    def __init__(self, repo: Repo, content: Content, clock: Clock, grace: timedelta) -> None:
+    def __init__(
+        self,
+        repo: Repo,
+        content: Content,
+        clock: Clock,
+        grace: timedelta,
+        on_queued: Callable[[], None] = lambda: None,
+    ) -> None:
         self.repo, self.content, self.clock, self.grace = repo, content, clock, grace
+        # Called after each batch, so sending starts while later batches are still queued.
+        self.on_queued = on_queued
 
     async def tick(self) -> int:
         """Queue everything due now; returns how many messages were queued."""
@@ -82,5 +92,7 @@ class Dispatcher:
                 now, lambda sub, nc: plan(sub, nc, now, self.content, self.grace)
             )
             total += queued
+            if queued:
+                self.on_queued()
             if queued + skipped == 0:
                 return total
