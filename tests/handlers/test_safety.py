@@ -53,3 +53,9 @@ async def test_crisis_logs_never_hold_the_text(harness: Harness, caplog: object)
     with caplog.at_level(logging.DEBUG):  # type: ignore[attr-defined]
         await harness.send("i want to end my life tonight")
     assert "end my life" not in caplog.text  # type: ignore[attr-defined]
+
+
+async def test_a_question_with_a_disclosure_still_offers_its_topic(harness: Harness) -> None:
+    [reply] = await harness.send("is it abuse if he checks my phone and hits me when i go out")
+    assert "1-800-799-7233" in reply.text
+    assert any(d.startswith("t:") and d != "t:safety-planning" for d in buttons(reply))
