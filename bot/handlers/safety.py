@@ -59,8 +59,13 @@ async def crisis_check(update: Update, context: BotContext) -> None:
             button(content, "btn_safety_plan", "t:safety-planning"),
         ]
     ]
-    log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     message = update.effective_message
+    if level is CrisisLevel.DISCLOSURE and message is not None:
+        # A question that tells of abuse still deserves its answer: offer the nearest topics.
+        matches = context.services.matcher.rank(message.text or "", limit=3)
+        ids = [m.topic_id for m in matches if m.topic_id != "safety-planning"][:2]
+        rows += [[topic_button(content.topics[topic_id])] for topic_id in ids]
+    log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     if message is not None:
         await message.reply_text(text, reply_markup=keyboard(content, rows))
     raise ApplicationHandlerStop
