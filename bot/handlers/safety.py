@@ -12,6 +12,7 @@ from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.context import BotContext
 from bot.handlers.common import button, keyboard
+from bot.handlers.explain import topic_button
 from bot.handlers.hotline import render_lines
 from bot.safety.detector import CrisisLevel, classify
 
