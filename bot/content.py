@@ -117,6 +117,7 @@ class Content:
     countries: Mapping[str, Country]
     fallback: Country
     daily: Daily
+    entries: Mapping[str, Entry]  # every daily entry by id, for rendering queued messages
 
     def text(self, key: str, markup: Mapping[str, str] | None = None, **params: object) -> str:
         """A UI text by key. Parameters are HTML-escaped; `markup` holds validated HTML."""
@@ -128,21 +129,7 @@ class Content:
 
     def entry(self, key: str) -> Entry | None:
         """A daily entry (grounding, encouragement or after-slip) by id."""
-        return _entry_index(self).get(key)
-
-
-_ENTRY_CACHE: dict[int, dict[str, Entry]] = {}
-
-
-def _entry_index(content: Content) -> dict[str, Entry]:
-    index = _ENTRY_CACHE.get(id(content))
-    if index is None:
-        entries = [*content.daily.grounding, *content.daily.after_slip]
-        for stage in content.daily.encouragement.values():
-            entries.extend(stage)
-        index = {e.id: e for e in entries}
-        _ENTRY_CACHE[id(content)] = index
-    return index
+        return self.entries.get(key)
 
 
 class _HTMLCheck(HTMLParser):
@@ -271,7 +258,10 @@ def load_content(directory: Path = MESSAGES_DIR) -> Content:
     groups, topics = _load_topics(_Reader(directory, "topics.yaml"))
     countries, fallback = _load_hotlines(_Reader(directory, "hotlines.yaml"))
     daily = _load_daily(_Reader(directory, "daily.yaml"))
-    return Content(ui, topics, groups, countries, fallback, daily)
+    entries = [*daily.grounding, *daily.after_slip]
+    for stage in daily.encouragement.values():
+        entries.extend(stage)
+    return Content(ui, topics, groups, countries, fallback, daily, {e.id: e for e in entries})
 
 
 def _load_ui(reader: _Reader) -> dict[str, str]:

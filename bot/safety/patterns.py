@@ -621,6 +621,36 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|is going to|are going to) do(?: to (?:me|us|the kids))?(?= tonight| now| when"
            r"| if| *$))\b"),
     ),
+    # Safety net: general shapes of present danger that carry no single tell-tale word:
+    # a weapon shown, violence beside you, being held, confinement, being hunted down,
+    # threats about "what happens to people who leave", a visit that ended in hospital before.
+    Group("net_danger",
+        _r("gun|rifle|shotgun|pistol|knife|machete|axe|blade",
+           r"\b(?:he|she|they|hes|shes|theyre) (?:is |was |just |has |had )?(?:cleaning|cleaned"
+           r"|loading|loaded|holding|held|waving|waved|pointing|pointed|showing|showed|put|got"
+           r"|took|pulled|grabbed|sharpening|sharpened)(?: out| up)? (?:his|her|their|a|the)"
+           r" (?:gun|rifle|shotgun|pistol|knife|machete|axe|blade)\b"),
+        _r("fist|punch|smash|slam|kick|put",
+           r"\b(?:put|punched|punches|smashed|slammed|kicked) (?:his|her|their) (?:fist|hand|head"
+           r"|foot) (?:through|into) (?:the|a|my) (?:wall|door|window)\b",
+           r"\b(?:fist|punch) (?:through|into) the wall (?:next to|beside|by|near) (?:me|my)\b"),
+        _r("hold of|let go",  # physically held: "won't let go" (not "won't let me go out")
+           r"\b(?:got|has|have|grabbed) (?:a )?hold of (?:me|my (?:arm|wrist|hair|neck|hand))\b",
+           r"\b(?:he|she|they)(?: just)? (?:wont|will not|isnt going to) let go\b"
+           r"(?! of (?:the past|it|this|that|the idea|us|the relationship))"),
+        _r("leaves|leaving|gets out|goes",
+           r"\b(?:nobody|no one|noone) (?:leaves|is leaving|gets out|goes)\b"),
+        _r("happens to",
+           r"\bwhat happens to (?:people|those|women|wives|girls|anyone|members|kids) who"
+           r" (?:leave|talk|tell|run|go to the police|speak up)\b"),
+        _r("asking|looking|searching",
+           r"\b(?:are|were|is|came|showed up|turned up|went) (?:at|to) my (?:mums|moms|mum|mom"
+           r"|parents|dads|sisters|brothers|friends|work|job|school|office)(?: house| place)?"
+           r"(?: \w+){0,6} (?:asking|looking|searching) (?:where|for|about)\b"),
+        _r("hospital|er|a and e|emergency",
+           r"\blast time(?: \w+){0,12} (?:ended up in|was in|put me in|landed in|went to)"
+           r" (?:the )?(?:er|a and e|hospital|emergency)\b"),
+    ),
 )
 
 DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
@@ -1232,6 +1262,38 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bi wil not be a problem (?:for you|for anyone|much longer|anymore)\b"),
         _r("the end|time is up", r"\bthis is the end (?:for me|of me)\b|\bmy time is up\b"),
     ),
+    # Safety net: general shapes of suicidal intent that carry no single tell-tale word:
+    # asking about amounts of medication, no point in tomorrow, wanting out of everything,
+    # giving things away with goodbye letters, a crash or fall imagined, "if i vanished".
+    Group("net_self_harm",
+        _r("pill|tablet|med|paracetamol|tylenol|insulin|lethal",
+           r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|meds"
+           r"|medication|paracetamol|tylenol|insulin)\b(?!.{0,30}\b(?:a day|per day|should i take"
+           r"|for (?:a|my) (?:headache|cold|back|period)))",
+           r"\b(?:pills|tablets|meds)(?: \w+){0,6} (?:would it take|enough to|to not wake|lethal)"),
+        _r("point",
+           r"\b(?:dont|do not|cant|can not|cannot) see (?:the |any )?point (?:of|in) (?:tomorrow"
+           r"|living|life|going on|anything|waking up|being here|carrying on|any of it)\b",
+           r"\bno point (?:in )?(?:living|going on|being alive|waking up|tomorrow|carrying on"
+           r"|being here)\b"),
+        _r("everything|it al|life",
+           r"\b(?:want|need|wish i could get|wish i was) out(?: \w+){0,6} out of (?:everything|it al"
+           r"|this life|life)\b",
+           r"\b(?:want|need) (?:to get )?out of (?:everything|this life|life itself)\b"),
+        _r("gave|giving|give",
+           r"\b(?:gave|giving|given|give) (?:away )?(?:my|al my) (?:cat|dog|pet|pets|things|stuff"
+           r"|belongings|plants|jewel\w*)(?: \w+){0,12} (?:letters?|notes?|goodbye|calm|at peace"
+           r"|ready)\b"),
+        _r("wheel|into|off|from|front of|jump|step|throw",
+           r"\b(?:one|just one|a) (?:turn|jerk|flick|swerve) of the (?:wheel|steering)\b",
+           r"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering) (?:into|off)"
+           r" (?:a |the )?(?:barrier|wall|tree|bridge|cliff|lorry|truck|oncoming|river)\b",
+           r"\b(?:jump|jumping|step|stepping|throw myself) (?:off|from|in front of) (?:a |the |my )?"
+           r"(?:bridge|roof|building|balcony|cliff|train|bus|lorry|truck|platform|ledge)\b"),
+        _r("vanish|disappear|gone|wasnt here|died",
+           r"\bif i (?:vanished|disappeared|was gone|were gone|wasnt here|died)(?: \w+){0,10} (?:notice"
+           r"|care|miss|matter|plan|better)\b"),
+    ),
 )
 
 # =============================================================================================
@@ -1457,6 +1519,23 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r("egshels", r"\bwalk on eggshells (?:around|with) (?:him|her|them|my)\b"),
         _r("physical|rough|violent|handsy",
            r"<PERSON><AUX_D> (?:get|gets|got|getting) (?:physical|rough|violent|handsy)\b"),
+    ),
+    # Safety net: coercion that names no violence.
+    Group("net_disclosure",
+        _r("sex|sleep with",
+           r"\b(?:made|make|makes|forced|force|forces|pressured|pressures|pushes) me (?:to )?(?:have"
+           r" sex|sleep with|do sexual)"),
+        _r("report me",
+           r"\breport me to (?:immigration|the authorities|ice|the home office|the police|social"
+           r" services)\b"),
+        _r("who i",
+           r"\b(?:decides?|choose|chooses|controls|picks) who i (?:can|am allowed to|may|get to)"
+           r" (?:talk|speak|see|text|meet|call)\b"),
+        _r("cut off|cut you|cut us|punish",
+           r"\b(?:cut off|cut you off|cut us off) from (?:your|their|our|my) (?:family|families"
+           r"|kids|children)\b",
+           r"\b(?:took|takes|take) away (?:water|food|meals|my phone|my passport|my money)"
+           r" (?:as|for) (?:a )?punish"),
     ),
 )
 # fmt: on
