@@ -69,7 +69,11 @@ def crisis(path: str) -> dict[str, object]:
     # A self-harm message answered with the danger reply still gets the emergency number.
     caught = {
         label: round(
-            sum(v for (l, p), v in confusion.items() if l == label and p in {"danger", "self_harm"})
+            sum(
+                v
+                for (truth, p), v in confusion.items()
+                if truth == label and p in {"danger", "self_harm"}
+            )
             / labels[label],
             3,
         )
@@ -77,7 +81,7 @@ def crisis(path: str) -> dict[str, object]:
         if labels[label]
     }
     none_total = labels["none"]
-    false_pos = sum(v for (l, p), v in confusion.items() if l == "none" and p != "none")
+    false_pos = sum(v for (truth, p), v in confusion.items() if truth == "none" and p != "none")
     disclosure_missed = confusion[("disclosure", "none")]
     return {
         "items": len(items),
@@ -95,7 +99,10 @@ if __name__ == "__main__":
             {
                 "topics_held_out": topics(),
                 "crisis_labelled": crisis("tests/safety/crisis_phrases.yaml"),
-                "crisis_held_out": crisis("tests/safety/crisis_heldout.yaml"),
+                # Used to fix the detector after it was first scored (see its header): no longer blind.
+        "crisis_held_out_then_fixed": crisis("tests/safety/crisis_heldout.yaml"),
+        # Written without seeing the detector; scored once before the safety-net patterns.
+        "crisis_blind": crisis("tests/safety/crisis_blind.yaml"),
             },
             indent=2,
         )
