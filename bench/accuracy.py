@@ -99,10 +99,10 @@ if __name__ == "__main__":
             {
                 "topics_held_out": topics(),
                 "crisis_labelled": crisis("tests/safety/crisis_phrases.yaml"),
-                # Used to fix the detector after it was first scored (see its header): no longer blind.
-        "crisis_held_out_then_fixed": crisis("tests/safety/crisis_heldout.yaml"),
-        # Written without seeing the detector; scored once before the safety-net patterns.
-        "crisis_blind": crisis("tests/safety/crisis_blind.yaml"),
+                # Used to fix the detector after its first scoring (see its header).
+                "crisis_held_out_then_fixed": crisis("tests/safety/crisis_heldout.yaml"),
+                # Written without seeing the detector; scored once before the safety-net patterns.
+                "crisis_blind": crisis("tests/safety/crisis_blind.yaml"),
             },
             indent=2,
         )
