@@ -18,6 +18,7 @@ from bot.db.engine import make_engine, migrate
 from bot.db.repo import Repo
 from bot.delivery.limiter import PriorityRateLimiter
 from bot.delivery.outbox import OutboxSender
+from bot.delivery.role import SendingRole
 from bot.handlers import (
     country,
     daily,
@@ -108,14 +109,17 @@ async def start_services(
     repo = Repo(engine)
     services.repo = repo
     services.countries = await repo.user_countries()
-    requeued = await repo.requeue_interrupted()
-    if requeued:
-        log.warning(
-            "outbox: %d messages were mid-send at the last stop; sending them again", requeued
-        )
+    role = SendingRole(repo)
+    await role.acquire()
     await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))
     sender = OutboxSender(
-        repo, application.bot, services.content, services.clock, settings.grace, BULK_CONCURRENCY
+        repo,
+        application.bot,
+        services.content,
+        services.clock,
+        settings.grace,
+        BULK_CONCURRENCY,
+        may_send=role.acquire,
     )
     dispatcher = Dispatcher(
         repo, services.content, services.clock, settings.grace, on_queued=sender.wake.set
@@ -127,9 +131,8 @@ async def start_services(
         return
 
     async def tick(_: BotContext) -> None:
-        if not await repo.try_dispatcher_lock():
-            return  # another instance dispatches
-        await dispatcher.tick()
+        if await role.acquire():  # otherwise another instance dispatches
+            await dispatcher.tick()
 
     job_queue = application.job_queue
     if job_queue is None:

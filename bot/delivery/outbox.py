@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -72,9 +73,11 @@ class OutboxSender:
         clock: Clock,
         grace: timedelta,
         concurrency: int = 16,
+        may_send: Callable[[], Awaitable[bool]] | None = None,
     ) -> None:
         self.repo, self.bot, self.content, self.clock = repo, bot, content, clock
         self.grace = grace
+        self.may_send = may_send
         self._transient = False
         self.concurrency = concurrency
         self.wake = asyncio.Event()
@@ -100,7 +103,8 @@ class OutboxSender:
                 await asyncio.wait_for(self.wake.wait(), timeout=5.0)
             self.wake.clear()
             try:
-                await self.drain()
+                if self.may_send is None or await self.may_send():
+                    await self.drain()
             except StorageError:
                 log.warning("outbox: database unavailable, will retry")
                 await asyncio.sleep(2.0)
