@@ -40,6 +40,9 @@ def setup_logging(settings: Settings, secret: str = "") -> None:
     # httpx logs every request URL, and Bot API URLs contain the token.
     for noisy in ("httpx", "httpcore", "apscheduler", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # At DEBUG, PTB's Bot logs every call's parameters and result: users' message texts.
+    for chatty in ("telegram.Bot", "telegram.ext.ExtBot"):
+        logging.getLogger(chatty).setLevel(max(logging.INFO, logging.getLogger().level))
     for handler in logging.getLogger().handlers:
         handler.addFilter(_Redact(secret))
 

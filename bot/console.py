@@ -248,8 +248,6 @@ async def run_chat(
             await chat.press(user_id, buttons[int(line) - 1][1], message_id)
         else:
             await chat.send(user_id, line[1:] if line.startswith("\\") else line)
-    # Let anything the scheduler queued in the meantime go out before exiting.
-    await asyncio.sleep(0)
 
 
 def printer(tty: bool) -> Callable[[Sent], None]:

@@ -14,8 +14,11 @@ TOKEN = "123456:" + "A" * 35
 
 
 def test_token_is_redacted_and_httpx_is_quiet() -> None:
-    setup_logging(Settings(telegram_bot_token=TOKEN, _env_file=None), TOKEN)  # type: ignore[call-arg]
+    setup_logging(Settings(telegram_bot_token=TOKEN, log_level="DEBUG", _env_file=None), TOKEN)  # type: ignore[call-arg]
     assert logging.getLogger("httpx").getEffectiveLevel() >= logging.WARNING
+    # PTB's Bot logs call parameters and results (users' texts) at DEBUG: kept above it.
+    assert logging.getLogger("telegram.Bot").getEffectiveLevel() > logging.DEBUG
+    assert logging.getLogger("telegram.ext.ExtBot").getEffectiveLevel() > logging.DEBUG
     record = logging.LogRecord(
         "x", logging.INFO, "f", 1, "POST https://api/bot%s/getMe", (TOKEN,), None
     )
