@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.content import ContentError, load_content
+from bot.content import Content, ContentError, load_content
 
 log = logging.getLogger("bot")
 
@@ -47,14 +47,14 @@ def setup_logging(settings: Settings, secret: str = "") -> None:
         handler.addFilter(_Redact(secret))
 
 
-async def _run(settings: Settings) -> None:
+async def _run(settings: Settings, content: Content) -> None:
     from telegram import Update
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import build_application, start_services, stop_services
 
     token = settings.require_token()
-    application = build_application(settings, token=token)
+    application = build_application(settings, token=token, content=content)
     try:
         await application.initialize()
     except InvalidToken:
@@ -81,7 +81,7 @@ async def _run(settings: Settings) -> None:
     await application.shutdown()
 
 
-async def _chat(settings: Settings, user_id: int) -> None:
+async def _chat(settings: Settings, content: Content, user_id: int) -> None:
     # The terminal is the conversation; keep PTB's lifecycle chatter out of it.
     logging.getLogger("telegram").setLevel(max(logging.WARNING, logging.getLogger().level))
     from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
@@ -89,7 +89,9 @@ async def _chat(settings: Settings, user_id: int) -> None:
 
     tty = sys.stdin.isatty()
     transport = LocalTelegram(on_send=printer(tty))
-    application = build_application(settings, token=CONSOLE_TOKEN, request=transport)
+    application = build_application(
+        settings, token=CONSOLE_TOKEN, request=transport, content=content
+    )
     await application.initialize()
     try:
         await start_services(application)
@@ -150,10 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "match":
             _match([" ".join(args.text)] if args.text else sys.stdin.read().splitlines())
             return 0
-        load_content()  # fail fast, naming the file and entry
+        content = load_content()  # fail fast, naming the file and entry
         runner: Any = {
-            "run": lambda: _run(settings),
-            "chat": lambda: _chat(settings, args.user),
+            "run": lambda: _run(settings, content),
+            "chat": lambda: _chat(settings, content, args.user),
             "migrate": lambda: _migrate(settings),
         }[args.command]
         with contextlib.suppress(KeyboardInterrupt):

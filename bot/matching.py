@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
@@ -49,6 +50,7 @@ def normalise(text: str) -> str:
     return re.sub(r"['’`´]", "", text)
 
 
+@lru_cache(maxsize=20_000)
 def _stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
