@@ -108,7 +108,8 @@ def _user(row: User) -> UserView:
     return UserView(row.chat_id, row.country, row.timezone, row.discreet, row.blocked, row.pending)
 
 
-def _sub(row: Subscription) -> SubscriptionView:
+def _sub(row: Any) -> SubscriptionView:
+    """From an ORM object or a Core row: both carry the subscription's columns by name."""
     return SubscriptionView(
         row.id,
         row.chat_id,
@@ -122,7 +123,7 @@ def _sub(row: Subscription) -> SubscriptionView:
     )
 
 
-def _nc(row: NoContact) -> NoContactView:
+def _nc(row: Any) -> NoContactView:
     return NoContactView(
         row.streak_start, row.days_before, row.longest, row.slips, row.slip_pending
     )
@@ -329,24 +330,8 @@ class Repo:
                 return 0, 0
             planned: list[tuple[SubscriptionView, Planned]] = []
             for row in rows:
-                sub = SubscriptionView(
-                    row.id,
-                    row.chat_id,
-                    row.kind,
-                    row.local_time,
-                    row.timezone,
-                    row.next_due_utc,
-                    row.paused,
-                    row.resume_on,
-                    row.seen,
-                )
-                nc = (
-                    None
-                    if row.streak_start is None
-                    else NoContactView(
-                        row.streak_start, row.days_before, row.longest, row.slips, row.slip_pending
-                    )
-                )
+                sub = _sub(row)
+                nc = None if row.streak_start is None else _nc(row)
                 planned.append((sub, plan(sub, nc)))
             inserted = await self._insert_outbox(session, planned)
             updates = []
