@@ -18,6 +18,7 @@ from datetime import date, time
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.content import Content
 from bot.context import BotContext
 from bot.db.repo import SubscriptionView, UserView
 from bot.handlers.common import button, callback_parts, chat_id, keyboard, prompt, respond
@@ -56,6 +57,10 @@ def status_line(context: BotContext, sub: SubscriptionView | None, kind: str, to
     return ui.text("daily_status_active", kind=name, time=at, zone=zone)
 
 
+def labelled(content: Content, key: str, kind: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(content.text(key, kind=kind), callback_data=data)
+
+
 async def daily_home(update: Update, context: BotContext) -> None:
     """Each subscription's state, with what can be done to it."""
     content, repo = context.content, context.repo
@@ -71,19 +76,15 @@ async def daily_home(update: Update, context: BotContext) -> None:
         if sub is None:
             rows.append([button(content, f"btn_subscribe_{kind}", f"d:new:{code}")])
             continue
-        toggle = (
-            ("btn_resume", f"d:r:{code}")
-            if sub.paused or (sub.resume_on or today) > today
-            else ("btn_pause", f"d:p:{code}")
-        )
+        # Each subscription gets its own two rows, every button naming it.
+        named = content.ui[f"kind_short_{kind}"]
+        paused = sub.paused or (sub.resume_on or today) > today
+        toggle = ("btn_resume", f"d:r:{code}") if paused else ("btn_pause", f"d:p:{code}")
+        rows.append([labelled(content, "btn_change", named, f"d:new:{code}")])
         rows.append(
             [
-                InlineKeyboardButton(
-                    content.text("btn_change", kind=content.ui[f"kind_{kind}"]),
-                    callback_data=f"d:new:{code}",
-                ),
-                button(content, toggle[0], toggle[1]),
-                button(content, "btn_stop", f"d:s:{code}"),
+                labelled(content, toggle[0], named, toggle[1]),
+                labelled(content, "btn_stop", named, f"d:s:{code}"),
             ]
         )
     rows.append(
