@@ -279,6 +279,19 @@ async def resume(update: Update, context: BotContext) -> None:
     await daily_home(update, context)
 
 
+async def confirm_stop(update: Update, context: BotContext) -> None:
+    """Ask before stopping: one stray tap should not end someone's daily note."""
+    content = context.content
+    code = callback_parts(update)[2]
+    named = content.ui[f"kind_short_{KINDS[code]}"]
+    rows = [
+        [labelled(content, "btn_stop_yes", named, f"d:sy:{code}"), button(content, "btn_keep", "d")]
+    ]
+    await respond(
+        update, context, content.text("daily_stop_confirm", kind=named), keyboard(content, rows)
+    )
+
+
 async def stop(update: Update, context: BotContext) -> None:
     code = callback_parts(update)[2]
     await context.repo.stop_subscription(chat_id(update), KINDS[code])
@@ -303,6 +316,7 @@ HANDLERS = [
     CallbackQueryHandler(ask_pause_date, pattern=r"^d:pt:[ge]$"),
     CallbackQueryHandler(pause_indefinitely, pattern=r"^d:pi:[ge]$"),
     CallbackQueryHandler(resume, pattern=r"^d:r:[ge]$"),
-    CallbackQueryHandler(stop, pattern=r"^d:s:[ge]$"),
+    CallbackQueryHandler(confirm_stop, pattern=r"^d:s:[ge]$"),
+    CallbackQueryHandler(stop, pattern=r"^d:sy:[ge]$"),
     CallbackQueryHandler(toggle_discreet, pattern=r"^d:disc$"),
 ]

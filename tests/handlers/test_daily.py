@@ -78,7 +78,10 @@ async def test_pause_resume_stop(harness: Harness) -> None:
     assert "future date" in bad.text
     [home] = await harness.send("27 December")
     assert "paused until 2026-12-27" in home.text
-    await harness.press("d:s:g")
+    [confirm] = await harness.press("d:s:g")
+    assert "d:sy:g" in buttons(confirm)
+    assert len(await harness.services.repo.subscriptions(1)) == 1  # not yet
+    await harness.press("d:sy:g")
     assert await harness.services.repo.subscriptions(1) == []
 
 

@@ -66,6 +66,10 @@ async def test_every_screen_has_help_now(harness: Harness) -> None:
         "hc",
         "d:new:e",
         "ns:ask",
+        "d:s:g",
+        "d:p:g",
+        "d:pt:g",
+        "nc:slip",
     ]
     await harness.send("/start")
     for data in screens:
