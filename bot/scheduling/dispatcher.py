@@ -83,13 +83,21 @@ class Dispatcher:
         # Called after each batch, so sending starts while later batches are still queued.
         self.on_queued = on_queued
 
+    def _plan(self, sub: SubscriptionView, nc: NoContactView | None, now: datetime) -> Planned:
+        """One bad row (say, a zone tzdata no longer knows) must not stall everyone's notes."""
+        try:
+            return plan(sub, nc, now, self.content, self.grace)
+        except (KeyError, ValueError):
+            log.exception("could not plan subscription %d; trying again tomorrow", sub.id)
+            return Planned(now.date(), now + timedelta(days=1), "skipped", "")
+
     async def tick(self) -> int:
         """Queue everything due now; returns how many messages were queued."""
         now = self.clock.now()
         total = 0
         while True:
             queued, skipped = await self.repo.enqueue_due(
-                now, lambda sub, nc: plan(sub, nc, now, self.content, self.grace)
+                now, lambda sub, nc: self._plan(sub, nc, now)
             )
             total += queued
             if queued:

@@ -107,3 +107,16 @@ async def test_changing_time_the_same_day_does_not_send_twice(harness: Harness) 
     )
     harness.clock.set(datetime(2026, 11, 21, 18, 0, tzinfo=UTC))
     assert await harness.tick() == 0
+
+
+async def test_a_broken_row_does_not_stall_the_others(harness: Harness) -> None:
+    await add_subscribers(harness, 2, "13:00")
+    repo = harness.services.repo
+    # A zone that tzdata no longer knows, as after an upgrade.
+    await repo.save_subscription(
+        100, "grounding", "13:00", "Mars/Olympus_Mons", datetime(2026, 11, 21, 13, 0, tzinfo=UTC)
+    )
+    harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
+    assert await harness.tick() == 1
+    [broken] = await repo.subscriptions(100)
+    assert broken.next_due_utc == datetime(2026, 11, 22, 13, 0, tzinfo=UTC)
