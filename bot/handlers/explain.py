@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
@@ -11,6 +13,11 @@ from bot.handlers.common import button, callback_parts, keyboard, respond
 from bot.matching import Match
 
 PAGE_SIZE = 5
+
+
+def topic_text(topic: Topic, body: str) -> str:
+    """The title (plain text, so escaped) over a part of the answer (validated HTML)."""
+    return f"<b>{html.escape(topic.title, quote=False)}</b>\n\n{body}"
 
 
 def topic_button(topic: Topic) -> InlineKeyboardButton:
@@ -63,7 +70,7 @@ async def show_topic(update: Update, context: BotContext) -> None:
         await explain_menu(update, context)
         return
     body = topic.more if prefix == "tm" else topic.short
-    text = f"<b>{topic.title}</b>\n\n{body}"
+    text = topic_text(topic, body)
     await respond(
         update, context, text, keyboard(content, topic_rows(content, topic, more=prefix == "t"))
     )
@@ -74,7 +81,7 @@ async def answer_question(update: Update, context: BotContext, matches: list[Mat
     content = context.content
     if context.services.matcher.is_confident(matches):
         topic = content.topics[matches[0].topic_id]
-        text = f"<b>{topic.title}</b>\n\n{topic.short}"
+        text = topic_text(topic, topic.short)
         await respond(
             update, context, text, keyboard(content, topic_rows(content, topic, more=True))
         )
