@@ -93,6 +93,21 @@ class Harness:
     async def press(self, data: str, user: int = 1) -> list[Any]:
         return await self.chat.press(user, data)
 
+    async def subscribe(
+        self, kind: str = "g", typed_time: str = "20:15", zone: str = "London", user: int = 1
+    ) -> list[Any]:
+        """Subscribe through /daily as a person would, typing the time and the zone."""
+        await self.send("/daily", user)
+        await self.press(f"d:new:{kind}", user)
+        await self.send(typed_time, user)
+        return await self.send(zone, user)
+
+    async def deliver(self) -> list[Any]:
+        """Run the scheduler once; what it sent."""
+        before = len(self.transport.sent)
+        await self.tick()
+        return self.transport.sent[before:]
+
     async def tick(self) -> int:
         """Run the dispatcher once and drain the outbox, as the scheduler would."""
         queued = await self.app.bot_data["dispatcher"].tick()

@@ -46,7 +46,6 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         self._recent: deque[float] = deque()  # start times of every send in the last second
         self._last_bulk_by_chat: dict[object, float] = {}
         self._lock = asyncio.Lock()
-        self.retry_after_count = 0
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -110,7 +109,6 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                self.retry_after_count += 1
                 wait = exc.retry_after
                 seconds = wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait)
                 self._paused_until = max(self._paused_until, time.monotonic() + seconds)

@@ -83,7 +83,6 @@ class OutboxSender:
         self.wake = asyncio.Event()
         self._marks: asyncio.Queue[tuple[int, str]] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
-        self.sent = 0
 
     def start(self, *, drain_in_background: bool = True) -> None:
         """Start the writer of results, and (unless a test drives it) the sending loop."""
@@ -170,7 +169,6 @@ class OutboxSender:
             await self._marks.put((row.id, "pending"))
             return 0
         await self._marks.put((row.id, "sent"))
-        self.sent += 1
         return 1
 
     async def _write_marks(self) -> None:

@@ -6,17 +6,8 @@ from tests.conftest import Harness
 from tests.handlers.test_start import buttons
 
 
-async def subscribe(
-    h: Harness, kind: str = "g", typed_time: str = "20:15", zone: str = "London"
-) -> list:
-    await h.send("/daily")
-    await h.press(f"d:new:{kind}")
-    await h.send(typed_time)
-    return await h.send(zone)
-
-
 async def test_subscribe_with_typed_time_and_city(harness: Harness) -> None:
-    [saved] = await subscribe(harness)
+    [saved] = await harness.subscribe()
     assert "20:15" in saved.text and "Europe/London" in saved.text
     [sub] = await harness.services.repo.subscriptions(1)
     assert (sub.kind, sub.local_time, sub.timezone) == ("grounding", "20:15", "Europe/London")
@@ -53,7 +44,7 @@ async def test_unknown_zone_gets_example(harness: Harness) -> None:
 
 
 async def test_encouragement_asks_for_start_with_safety_plan(harness: Harness) -> None:
-    [saved] = await subscribe(harness, "e")
+    [saved] = await harness.subscribe("e")
     assert "safety plan" in saved.text
     assert "ns:today" in buttons(saved)
     [started] = await harness.press("ns:today")
@@ -61,7 +52,7 @@ async def test_encouragement_asks_for_start_with_safety_plan(harness: Harness) -
 
 
 async def test_pause_resume_stop(harness: Harness) -> None:
-    await subscribe(harness)
+    await harness.subscribe()
     [menu] = await harness.press("d:p:g")
     assert "d:pi:g" in buttons(menu)
     [home] = await harness.press("d:pi:g")
@@ -96,7 +87,7 @@ async def test_discreet_toggle(harness: Harness) -> None:
 
 
 async def test_daily_message_arrives_at_local_time(harness: Harness) -> None:
-    await subscribe(harness, "g", "8:30", "New York")
+    await harness.subscribe("g", "8:30", "New York")
     harness.clock.set(datetime(2026, 11, 22, 13, 29, tzinfo=UTC))
     assert await harness.tick() == 0
     harness.clock.advance(timedelta(minutes=1))
@@ -110,13 +101,11 @@ async def test_daily_message_arrives_at_local_time(harness: Harness) -> None:
 
 
 async def test_discreet_message_is_neutral_silent_and_opens_on_tap(harness: Harness) -> None:
-    await subscribe(harness, "e", "9", "UTC")
+    await harness.subscribe("e", "9", "UTC")
     await harness.press("ns:today")
     await harness.press("d:disc")
     harness.clock.set(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
-    before = len(harness.transport.sent)
-    await harness.tick()
-    [note] = harness.transport.sent[before:]
+    [note] = await harness.deliver()
     assert note.silent and note.protected
     assert "contact" not in note.text.lower() and "day" not in note.text.lower().replace(
         "daily", ""

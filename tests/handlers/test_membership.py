@@ -37,10 +37,7 @@ async def test_group_message_leaves(harness: Harness) -> None:
 
 
 async def test_block_pauses_schedules_until_user_resumes(harness: Harness) -> None:
-    await harness.send("/daily")
-    await harness.press("d:new:g")
-    await harness.press("d:t:g:1300")
-    await harness.press("d:z:g:1300:10")  # UTC
+    await harness.subscribe("g", "13:00", "UTC")
     private = {"id": 1, "type": "private", "first_name": "U"}
     await harness.chat.feed(member_update(private, "kicked"))
     [sub] = await harness.services.repo.subscriptions(1)

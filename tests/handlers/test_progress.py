@@ -30,21 +30,14 @@ async def test_counter_start_slip_and_progress(harness: Harness) -> None:
 
 
 async def test_next_note_after_a_slip_is_written_for_it(harness: Harness, content: object) -> None:
-    await harness.send("/daily")
-    await harness.press("d:new:e")
-    await harness.press("d:t:e:0900")
-    await harness.press("d:z:e:0900:10")
+    await harness.subscribe("e", "9", "UTC")
     await harness.press("ns:today")
     await harness.press("nc:slip:y")
     harness.clock.set(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
-    before = len(harness.transport.sent)
-    await harness.tick()
-    [note] = harness.transport.sent[before:]
+    [note] = await harness.deliver()
     slip_texts = [e.text.split("{")[0][:30] for e in content.daily.after_slip]  # type: ignore[attr-defined]
     assert any(t in note.text for t in slip_texts)
     # The day after, back to the ordinary notes.
     harness.clock.advance(timedelta(days=1))
-    before = len(harness.transport.sent)
-    await harness.tick()
-    [next_note] = harness.transport.sent[before:]
+    [next_note] = await harness.deliver()
     assert not any(t in next_note.text for t in slip_texts)
