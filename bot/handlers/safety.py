@@ -6,6 +6,7 @@ The reply is built from in-memory content only: no database, no rate limit, no q
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
@@ -26,11 +27,17 @@ REPLIES = {
 URGENT_COMMANDS = ("/hotline", "/help_now", "/sos")
 
 
+# The update processor classifies a text to let crises skip the queue, then this handler
+# classifies it again to answer: remember the last few so the work is done once. Kept tiny,
+# because it holds users' words in memory.
+_classify_recent = lru_cache(maxsize=32)(classify)
+
+
 def message_level(update: Update) -> CrisisLevel:
     message = update.message or update.edited_message
     if message is None or not message.text:
         return CrisisLevel.NONE
-    return classify(message.text)
+    return _classify_recent(message.text)
 
 
 def is_urgent(update: Update) -> bool:
