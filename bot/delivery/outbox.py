@@ -187,19 +187,27 @@ class OutboxSender:
         batch = []
         while not self._marks.empty():
             batch.append(self._marks.get_nowait())
-        await self._apply(batch)
+        await self._apply(batch, attempts=3)  # shutting down: rows left 'sending' resend at start
 
-    async def _apply(self, batch: list[tuple[int, str]]) -> None:
+    async def _apply(self, batch: list[tuple[int, str]], attempts: int | None = None) -> None:
+        """Record results. While running, keep trying through a database outage: a dropped
+        mark would leave its row 'sending' (neither sent again nor known sent) until a restart.
+        Sending waits meanwhile, since drain() joins this queue."""
         by_status: dict[str, list[int]] = {}
         for outbox_id, status in batch:
             by_status.setdefault(status, []).append(outbox_id)
         for status, ids in by_status.items():
-            for attempt in range(5):
+            attempt = 0
+            while True:
                 try:
                     await self.repo.mark_outbox(
                         ids, status, self.clock.now() if status == "sent" else None
                     )
                     break
                 except StorageError:
+                    attempt += 1
+                    if attempts is not None and attempt >= attempts:
+                        log.exception("outbox: gave up recording %d results", len(ids))
+                        break
                     log.warning("outbox: could not record %d results, retrying", len(ids))
-                    await asyncio.sleep(0.5 * (attempt + 1))
+                    await asyncio.sleep(min(0.5 * attempt, 5.0))

@@ -120,3 +120,26 @@ async def test_bulk_pacing_and_per_chat_spacing() -> None:
         )
     )
     assert same_chat[1] - same_chat[0] >= 0.95
+
+
+async def test_results_are_recorded_after_a_database_outage(harness: Harness) -> None:
+    """A mark that fails while the database is away is retried, not dropped."""
+    from bot.db.repo import StorageError
+
+    await add_subscribers(harness, 1, "13:00")
+    harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
+    repo = harness.services.repo
+    real_mark = repo.mark_outbox
+    failures = iter([True] * 6)
+
+    async def flaky_mark(*args: Any, **kwargs: Any) -> None:
+        if next(failures, False):
+            raise StorageError("OperationalError")
+        await real_mark(*args, **kwargs)
+
+    repo.mark_outbox = flaky_mark  # type: ignore[method-assign]
+    try:
+        await harness.tick()
+    finally:
+        repo.mark_outbox = real_mark  # type: ignore[method-assign]
+    assert (await repo.outbox_counts()) == {"sent": 1}
