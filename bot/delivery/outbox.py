@@ -31,6 +31,7 @@ from bot.delivery.limiter import BULK
 from bot.scheduling.clock import Clock
 
 log = logging.getLogger(__name__)
+backoff = asyncio.sleep  # the wait between retries; tests shorten it
 
 
 @dataclass(frozen=True)
@@ -210,4 +211,4 @@ class OutboxSender:
                         log.exception("outbox: gave up recording %d results", len(ids))
                         break
                     log.warning("outbox: could not record %d results, retrying", len(ids))
-                    await asyncio.sleep(min(0.5 * attempt, 5.0))
+                    await backoff(min(0.5 * attempt, 5.0))

@@ -5,6 +5,8 @@ import time as clock_time
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from bot.delivery.limiter import BULK, PriorityRateLimiter
 from tests.conftest import Harness
 from tests.scheduling.test_dispatcher import add_subscribers
@@ -122,9 +124,14 @@ async def test_bulk_pacing_and_per_chat_spacing() -> None:
     assert same_chat[1] - same_chat[0] >= 0.95
 
 
-async def test_results_are_recorded_after_a_database_outage(harness: Harness) -> None:
+async def test_results_are_recorded_after_a_database_outage(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A mark that fails while the database is away is retried, not dropped."""
     from bot.db.repo import StorageError
+    from bot.delivery import outbox
+
+    monkeypatch.setattr(outbox, "backoff", lambda _seconds: asyncio.sleep(0))
 
     await add_subscribers(harness, 1, "13:00")
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
