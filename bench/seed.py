@@ -24,7 +24,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.db.engine import DatabaseUnavailable, make_engine, migrate
+from bot.db import DatabaseUnavailable, make_engine, migrate
 from bot.db.models import Subscription, User
 
 CHUNK = 5_000

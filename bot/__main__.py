@@ -122,7 +122,7 @@ def _match(lines: list[str]) -> None:
 
 
 async def _migrate(settings: Settings) -> None:
-    from bot.db.engine import make_engine, migrate
+    from bot.db import make_engine, migrate
 
     engine = make_engine(settings)
     try:
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a last resort: one line, never a traceback
-        from bot.db.engine import DatabaseUnavailable
+        from bot.db import DatabaseUnavailable
 
         if isinstance(exc, DatabaseUnavailable):
             print(f"error: {exc}", file=sys.stderr)

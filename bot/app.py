@@ -14,8 +14,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.context import BotContext, Services
-from bot.db.engine import make_engine, migrate
-from bot.db.repo import Repo
+from bot.db import Repo, make_engine, migrate
 from bot.delivery.limiter import PriorityRateLimiter
 from bot.delivery.outbox import OutboxSender
 from bot.delivery.role import SendingRole

@@ -12,12 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import yaml
 
-MESSAGES_DIR = Path(__file__).resolve().parent.parent / "messages"
+# The content ships inside the package as the top-level `messages` package's data, so an
+# installed wheel finds it wherever it runs; from the checkout it is the same folder.
+MESSAGES_DIR: Traversable = files("messages")
 TELEGRAM_TEXT_LIMIT = 4096
 CALLBACK_LIMIT = 64
 SHORT_ANSWER_LIMIT = 700
@@ -212,7 +215,7 @@ def check_callback(data: str, where: str) -> None:
 class _Reader:
     """Reads one YAML file and reports faults with the file and entry named."""
 
-    def __init__(self, directory: Path, name: str) -> None:
+    def __init__(self, directory: Traversable, name: str) -> None:
         self.name = name
         path = directory / name
         try:
@@ -256,7 +259,7 @@ class _Reader:
         return tuple(v.strip() for v in value)
 
 
-def load_content(directory: Path = MESSAGES_DIR) -> Content:
+def load_content(directory: Traversable = MESSAGES_DIR) -> Content:
     """Load every file in messages/; ContentError names the first fault found."""
     ui = _load_ui(_Reader(directory, "ui.yaml"))
     groups, topics = _load_topics(_Reader(directory, "topics.yaml"))

@@ -12,7 +12,7 @@ from bot.content import Content
 from bot.scheduling.clock import Clock
 
 if TYPE_CHECKING:
-    from bot.db.repo import Repo
+    from bot.db import Repo
     from bot.matching import TopicMatcher
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.db.repo import NoContactView
+from bot.domain import NoContactView
 
 
 @dataclass(frozen=True)

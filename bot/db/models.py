@@ -59,6 +59,8 @@ class User(Base):
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
     # The conversation step waiting for typed input, e.g. "daily_time:grounding".
     pending: Mapped[str | None] = mapped_column(String(64))
+    # When that step began: a step left unanswered for 30 minutes has ended.
+    pending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -26,8 +26,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.content import Content
-from bot.db.repo import OutboxView, Repo, StorageError
+from bot.db import Repo
 from bot.delivery.limiter import BULK
+from bot.domain import Kind, OutboxStatus, OutboxView, StorageError
 from bot.scheduling.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Render
         body = entry.text if entry else ui["daily_missing"]
     body = body.format(days=row.days or 0, total=row.total or 0)
     rows = [[help_now]]
-    if row.kind == "encouragement":
+    if row.kind is Kind.ENCOURAGEMENT:
         body += "\n\n" + ui["encouragement_footer"]
         rows.insert(0, [InlineKeyboardButton(ui["btn_slip"], callback_data="nc:slip")])
     text = f"{ui['daily_opener_' + row.kind]}\n\n{body}"
@@ -82,7 +83,7 @@ class OutboxSender:
         self._transient = False
         self.concurrency = concurrency
         self.wake = asyncio.Event()
-        self._marks: asyncio.Queue[tuple[int, str]] = asyncio.Queue()
+        self._marks: asyncio.Queue[tuple[int, OutboxStatus]] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
 
     def start(self, *, drain_in_background: bool = True) -> None:
@@ -158,18 +159,18 @@ class OutboxSender:
         except Forbidden:
             log.info("outbox: a user blocked the bot; pausing their schedules")
             await self.repo.mark_blocked(row.chat_id)
-            await self._marks.put((row.id, "failed"))
+            await self._marks.put((row.id, OutboxStatus.FAILED))
             return 0
         except BadRequest as exc:
             log.warning("outbox: Telegram refused a message: %s", exc)
-            await self._marks.put((row.id, "failed"))
+            await self._marks.put((row.id, OutboxStatus.FAILED))
             return 0
         except (RetryAfter, NetworkError, TelegramError) as exc:
             log.warning("outbox: will retry later (%s)", type(exc).__name__)
             self._transient = True
-            await self._marks.put((row.id, "pending"))
+            await self._marks.put((row.id, OutboxStatus.PENDING))
             return 0
-        await self._marks.put((row.id, "sent"))
+        await self._marks.put((row.id, OutboxStatus.SENT))
         return 1
 
     async def _write_marks(self) -> None:
@@ -190,11 +191,13 @@ class OutboxSender:
             batch.append(self._marks.get_nowait())
         await self._apply(batch, attempts=3)  # shutting down: rows left 'sending' resend at start
 
-    async def _apply(self, batch: list[tuple[int, str]], attempts: int | None = None) -> None:
+    async def _apply(
+        self, batch: list[tuple[int, OutboxStatus]], attempts: int | None = None
+    ) -> None:
         """Record results. While running, keep trying through a database outage: a dropped
         mark would leave its row 'sending' (neither sent again nor known sent) until a restart.
         Sending waits meanwhile, since drain() joins this queue."""
-        by_status: dict[str, list[int]] = {}
+        by_status: dict[OutboxStatus, list[int]] = {}
         for outbox_id, status in batch:
             by_status.setdefault(status, []).append(outbox_id)
         for status, ids in by_status.items():
@@ -202,7 +205,7 @@ class OutboxSender:
             while True:
                 try:
                     await self.repo.mark_outbox(
-                        ids, status, self.clock.now() if status == "sent" else None
+                        ids, status, self.clock.now() if status is OutboxStatus.SENT else None
                     )
                     break
                 except StorageError:

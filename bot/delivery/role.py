@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.db.repo import Repo
+from bot.db import Repo
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.content import Content
 from bot.context import BotContext
-from bot.db.repo import SubscriptionView, UserView
+from bot.domain import Kind, SubscriptionView, UserView
 from bot.handlers.common import button, callback_parts, chat_id, keyboard, prompt, respond
 from bot.scheduling.times import (
     first_due_after,
@@ -33,7 +33,7 @@ from bot.scheduling.times import (
 )
 from bot.scheduling.zones import COMMON_ZONES, resolve_zone
 
-KINDS = {"g": "grounding", "e": "encouragement"}
+KINDS = {"g": Kind.GROUNDING, "e": Kind.ENCOURAGEMENT}
 CODES = {v: k for k, v in KINDS.items()}
 TIME_BUTTONS = ("07:00", "08:00", "09:00", "12:00", "18:00", "21:00")
 
@@ -66,7 +66,7 @@ async def daily_home(update: Update, context: BotContext) -> None:
     content, repo = context.content, context.repo
     user = await repo.ensure_user(chat_id(update), context.clock.now())
     if user.pending:
-        await repo.set_pending(user.chat_id, None)
+        await repo.set_pending(user.chat_id, None, context.clock.now())
     subs = {s.kind: s for s in await repo.subscriptions(user.chat_id)}
     today = user_today(context, user)
     lines, rows = [], []
@@ -99,7 +99,7 @@ async def ask_time(update: Update, context: BotContext) -> None:
     content = context.content
     code = callback_parts(update)[2]
     await context.repo.ensure_user(chat_id(update), context.clock.now())
-    await context.repo.set_pending(chat_id(update), f"dt:{code}")
+    await context.repo.set_pending(chat_id(update), f"dt:{code}", context.clock.now())
     times = [
         InlineKeyboardButton(t, callback_data=f"d:t:{code}:{t.replace(':', '')}")
         for t in TIME_BUTTONS
@@ -113,7 +113,7 @@ async def ask_zone(update: Update, context: BotContext, code: str, at: time) -> 
     content = context.content
     hhmm = format_time(at).replace(":", "")
     user = await context.repo.ensure_user(chat_id(update), context.clock.now())
-    await context.repo.set_pending(user.chat_id, f"dz:{code}:{hhmm}")
+    await context.repo.set_pending(user.chat_id, f"dz:{code}:{hhmm}", context.clock.now())
     zones = [
         InlineKeyboardButton(z, callback_data=f"d:z:{code}:{hhmm}:{i}")
         for i, z in enumerate(COMMON_ZONES)
@@ -181,7 +181,7 @@ async def save(update: Update, context: BotContext, code: str, at: time, zone: s
     kind = KINDS[code]
     cid = chat_id(update)
     await repo.save_subscription(cid, kind, format_time(at), zone, first_due_after(now, at, zone))
-    await repo.set_pending(cid, None)
+    await repo.set_pending(cid, None, context.clock.now())
     local_now = now.astimezone(get_zone(zone))
     text = content.text(
         "daily_saved",
@@ -232,7 +232,7 @@ async def pause_until(update: Update, context: BotContext, code: str, until: dat
     await context.repo.set_paused(
         user.chat_id, sub.kind, False, until, occurrence(until, at, sub.timezone)
     )
-    await context.repo.set_pending(user.chat_id, None)
+    await context.repo.set_pending(user.chat_id, None, context.clock.now())
     await daily_home(update, context)
 
 
@@ -247,7 +247,7 @@ async def pause_days(update: Update, context: BotContext) -> None:
 async def ask_pause_date(update: Update, context: BotContext) -> None:
     """Ask for the date messages should start again."""
     code = callback_parts(update)[2]
-    await context.repo.set_pending(chat_id(update), f"pu:{code}")
+    await context.repo.set_pending(chat_id(update), f"pu:{code}", context.clock.now())
     await prompt(update, context, "daily_ask_pause_date", "d")
 
 

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.context import BotContext
-from bot.db.repo import StorageError
+from bot.domain import StorageError
 from bot.handlers.common import keyboard
 
 log = logging.getLogger(__name__)

@@ -62,7 +62,7 @@ async def start_today(update: Update, context: BotContext) -> None:
 async def ask_start(update: Update, context: BotContext) -> None:
     """Ask which day no-contact began."""
     await context.repo.ensure_user(chat_id(update), context.clock.now())
-    await context.repo.set_pending(chat_id(update), "ns")
+    await context.repo.set_pending(chat_id(update), "ns", context.clock.now())
     await prompt(update, context, "ns_ask", "nc")
 
 
@@ -77,7 +77,7 @@ async def begin(update: Update, context: BotContext, typed: str) -> None:
         return
     view = counter.begin(await repo.no_contact(user.chat_id), start)
     await repo.save_no_contact(user.chat_id, view)
-    await repo.set_pending(user.chat_id, None)
+    await repo.set_pending(user.chat_id, None, context.clock.now())
     p = counter.progress(view, today)
     text = content.text("ns_saved", days=p.current, date=start.isoformat())
     await respond(

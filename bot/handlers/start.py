@@ -28,7 +28,7 @@ async def start(update: Update, context: BotContext) -> None:
     """Welcome: what this is and isn't, staying discreet, the main menu."""
     user = await context.repo.ensure_user(chat_id(update), context.clock.now())
     if user.pending:
-        await context.repo.set_pending(user.chat_id, None)
+        await context.repo.set_pending(user.chat_id, None, context.clock.now())
     await respond(update, context, context.content.ui["welcome"], main_menu(context.content))
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from bot.content import MILESTONES, Content, Entry
-from bot.db.repo import NoContactView, Planned, Repo, SubscriptionView
+from bot.db import Repo
+from bot.domain import Kind, NoContactView, OutboxStatus, Planned, SubscriptionView
 from bot.scheduling.clock import Clock
 from bot.scheduling.times import first_due_after, following_due, local_date
 
@@ -54,20 +55,22 @@ def plan(
         following = first_due_after(now - grace, at, sub.timezone)
     if now - due > grace:
         log.info("skipped a %s message %s late (grace %s)", sub.kind, now - due, grace)
-        return Planned(day, following, "skipped", "")
+        return Planned(day, following, OutboxStatus.SKIPPED, "")
     rng = random.Random(f"{sub.chat_id}:{sub.kind}:{day.isoformat()}")
-    if sub.kind == "grounding":
+    if sub.kind is Kind.GROUNDING:
         key, seen = pick_unseen(content.daily.grounding, sub.seen, rng)
-        return Planned(day, following, "pending", key, seen=seen)
+        return Planned(day, following, OutboxStatus.PENDING, key, seen=seen)
     days = max(0, (day - nc.streak_start).days) if nc else 0
     total = (nc.days_before if nc else 0) + days
     if nc is not None and nc.slip_pending:
         key, seen = pick_unseen(content.daily.after_slip, sub.seen, rng)
-        return Planned(day, following, "pending", key, days, total, seen, clear_slip=True)
+        return Planned(
+            day, following, OutboxStatus.PENDING, key, days, total, seen, clear_slip=True
+        )
     if days in MILESTONES:
-        return Planned(day, following, "pending", f"m{days}", days, total, sub.seen)
+        return Planned(day, following, OutboxStatus.PENDING, f"m{days}", days, total, sub.seen)
     key, seen = pick_unseen(content.daily.encouragement[stage_for(days)], sub.seen, rng)
-    return Planned(day, following, "pending", key, days, total, seen)
+    return Planned(day, following, OutboxStatus.PENDING, key, days, total, seen)
 
 
 class Dispatcher:
@@ -89,7 +92,7 @@ class Dispatcher:
             return plan(sub, nc, now, self.content, self.grace)
         except (KeyError, ValueError):
             log.exception("could not plan subscription %d; trying again tomorrow", sub.id)
-            return Planned(now.date(), now + timedelta(days=1), "skipped", "")
+            return Planned(now.date(), now + timedelta(days=1), OutboxStatus.SKIPPED, "")
 
     async def tick(self) -> int:
         """Queue everything due now; returns how many messages were queued."""

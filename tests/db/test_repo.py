@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.config import Settings
-from bot.db.engine import DatabaseUnavailable, make_engine, migrate
-from bot.db.repo import NoContactView, Repo
+from bot.db import DatabaseUnavailable, Repo, make_engine, migrate
+from bot.domain import NoContactView
 from tests.conftest import Harness
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)

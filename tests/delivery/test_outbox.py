@@ -128,8 +128,8 @@ async def test_results_are_recorded_after_a_database_outage(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A mark that fails while the database is away is retried, not dropped."""
-    from bot.db.repo import StorageError
     from bot.delivery import outbox
+    from bot.domain import StorageError
 
     monkeypatch.setattr(outbox, "backoff", lambda _seconds: asyncio.sleep(0))
 

@@ -4,8 +4,7 @@ from datetime import UTC, datetime, time
 
 from bot.config import Settings
 from bot.content import Content
-from bot.db.engine import make_engine, migrate
-from bot.db.repo import Repo
+from bot.db import Repo, make_engine, migrate
 from bot.delivery.role import SendingRole
 from bot.scheduling.dispatcher import plan
 

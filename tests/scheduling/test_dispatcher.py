@@ -4,7 +4,7 @@ import asyncio
 from datetime import UTC, date, datetime, time, timedelta
 
 from bot.content import Content
-from bot.db.repo import NoContactView, SubscriptionView
+from bot.domain import NoContactView, SubscriptionView
 from bot.scheduling.dispatcher import pick_unseen, plan, stage_for
 from bot.scheduling.times import first_due_after
 from tests.conftest import Harness

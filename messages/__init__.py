@@ -1,0 +1,1 @@
+"""The bot's content as package data: every text users see, in YAML (see bot/content.py)."""
