@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.content import Content, load_content
-from bot.context import BotContext, Services
+from bot.context import AppType, BotContext, Services, services_of
 from bot.db import Repo, make_engine, migrate
 from bot.delivery.limiter import PriorityRateLimiter
 from bot.delivery.outbox import OutboxSender
@@ -23,6 +22,7 @@ from bot.handlers import (
     daily,
     errors,
     explain,
+    gate,
     hotline,
     membership,
     progress,
@@ -49,7 +49,7 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock | None = None,
     content: Content | None = None,
-) -> Application[Any, BotContext, Any, Any, Any, Any]:
+) -> AppType:
     """The real Application; tests and the terminal chat pass their own `request`."""
     content = content or load_content()
     services = Services(settings, content, clock or SystemClock(), TopicMatcher(content.topics))
@@ -80,24 +80,25 @@ def build_application(
     return application
 
 
-def register(application: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
-    """Handlers in order. Group -1 runs first on every update: crisis detection."""
-    application.add_handlers(safety.HANDLERS, group=-1)
-    # Group 0, first match wins: leaving groups before anything else answers there.
+def register(application: AppType) -> None:
+    """Handlers in order. Group -1 runs first on every update: crisis detection (messages) and
+    the check that a pressed button was ours (callback queries); no database in either."""
+    application.add_handlers([*safety.HANDLERS, *gate.CHECKS], group=-1)
+    # Group 0: a command or another screen's button ends a half-finished typed step.
+    application.add_handlers(gate.STEPS, group=0)
+    # Group 1, first match wins: leaving groups before anything else answers there.
     for module in (membership, start, hotline, country, explain, daily, progress, reveal, text):
-        application.add_handlers(module.HANDLERS)
-    application.add_handlers(start.FALLBACKS)
+        application.add_handlers(module.HANDLERS, group=1)
+    application.add_handlers(start.FALLBACKS, group=1)
     application.add_error_handler(errors.on_error)
 
 
-async def start_services(
-    application: Application[Any, BotContext, Any, Any, Any, Any], *, background: bool = True
-) -> None:
+async def start_services(application: AppType, *, background: bool = True) -> None:
     """Database, migrations, in-memory country lookup, commands, dispatcher and sender.
 
     With background=False nothing is scheduled: tests call the dispatcher and sender by hand.
     """
-    services: Services = application.bot_data["services"]
+    services = services_of(application)
     settings = services.settings
     engine = make_engine(settings)
     try:
@@ -123,8 +124,7 @@ async def start_services(
     dispatcher = Dispatcher(
         repo, services.content, services.clock, settings.grace, on_queued=sender.wake.set
     )
-    application.bot_data["sender"] = sender
-    application.bot_data["dispatcher"] = dispatcher
+    services.sender, services.dispatcher = sender, dispatcher
     sender.start(drain_in_background=background)
     if not background:
         return
@@ -152,11 +152,12 @@ async def _prune(context: BotContext) -> None:
     log.info("outbox: pruned %d old rows", removed)
 
 
-async def stop_services(application: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
-    sender: OutboxSender | None = application.bot_data.pop("sender", None)
+async def stop_services(application: AppType) -> None:
+    """Stop the sender and close the database; safe to call after a failed start."""
+    services = services_of(application)
+    sender, services.sender, services.dispatcher = services.sender, None, None
     if sender is not None:
         await sender.stop()
-    services: Services = application.bot_data["services"]
     if services.repo is not None:
         await services.repo.close()
         services.repo = None

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.policy import DEFAULT_GRACE
+
 DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./data/bot.sqlite3"
 TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN_SHAPE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
@@ -35,7 +37,7 @@ class Settings(BaseSettings):
     bulk_rate_per_second: float = Field(default=25.0, gt=0, le=10_000)
     # Total sends per second the sender plans for (bulk + interactive).
     global_rate_per_second: float = Field(default=30.0, gt=0, le=10_000)
-    grace_minutes: int = Field(default=120, ge=0, le=24 * 60)
+    grace_minutes: int = Field(default=int(DEFAULT_GRACE.total_seconds() // 60), ge=0, le=24 * 60)
     dispatch_interval_seconds: float = Field(default=2.0, gt=0, le=60)
 
     @field_validator("default_country")

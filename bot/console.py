@@ -176,7 +176,14 @@ class LocalChat:
         return await self.feed({"message": message})
 
     async def press(self, user_id: int, data: str, message_id: int | None = None) -> list[Sent]:
-        message_id = message_id or self.last_message_id(user_id)
+        """Press a button: the message it is on comes along with its keyboard, as Telegram
+        sends it (by default the newest message that carries this data, else the newest)."""
+        message_id = message_id or self.message_with(user_id, data) or self.last_message_id(user_id)
+        shown = self.transport.messages.get((user_id, message_id))
+        keyboard = [
+            [{"text": label, "callback_data": value} for label, value in row]
+            for row in (shown.buttons if shown else [])
+        ]
         query = {
             "id": str(next(self._update_ids)),
             "from": self._user(user_id),
@@ -187,9 +194,17 @@ class LocalChat:
                 "date": int(time.time()),
                 "text": "…",
                 "chat": {"id": user_id, "type": "private", "first_name": "User"},
+                **({"reply_markup": {"inline_keyboard": keyboard}} if keyboard else {}),
             },
         }
         return await self.feed({"callback_query": query})
+
+    def message_with(self, chat_id: int, data: str) -> int | None:
+        """The newest message in the chat whose current keyboard carries this data."""
+        for (chat, message_id), sent in sorted(self.transport.messages.items(), reverse=True):
+            if chat == chat_id and any(value == data for row in sent.buttons for _, value in row):
+                return message_id
+        return None
 
     def last_message_id(self, chat_id: int) -> int:
         ids = [s.message_id for s in self.transport.sent if s.chat_id == chat_id]

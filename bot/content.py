@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from bot.policy import ENCOURAGEMENT_STAGES, MILESTONES
+
 # The content ships inside the package as the top-level `messages` package's data, so an
 # installed wheel finds it wherever it runs; from the checkout it is the same folder.
 MESSAGES_DIR: Traversable = files("messages")
@@ -53,8 +55,6 @@ UI_PLACEHOLDERS = {
     "topics",
 }
 DAILY_PLACEHOLDERS = {"days", "total"}
-ENCOURAGEMENT_STAGES = ("first_days", "first_weeks", "later")
-MILESTONES = (1, 3, 7, 14, 30, 60, 90, 180, 365)
 LINE_PURPOSES = ("emergency", "domestic_abuse", "crisis", "directory")
 
 
@@ -396,11 +396,11 @@ def _load_daily(reader: _Reader) -> Daily:
     )
     grounding = _entries(reader, data["grounding"], "grounding", 40, set())
     stages_raw = reader.mapping(
-        data["encouragement"], "encouragement", set(ENCOURAGEMENT_STAGES), set()
+        data["encouragement"], "encouragement", {name for name, _ in ENCOURAGEMENT_STAGES}, set()
     )
     stages = {
         s: _entries(reader, stages_raw[s], f"encouragement {s}", 1, {"days"})
-        for s in ENCOURAGEMENT_STAGES
+        for s, _ in ENCOURAGEMENT_STAGES
     }
     if sum(len(v) for v in stages.values()) < 60:
         raise reader.fail("encouragement", "needs at least 60 entries across stages")

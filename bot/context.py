@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
-from telegram.ext import CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.content import Content
+from bot.domain import UserView
 from bot.scheduling.clock import Clock
 
 if TYPE_CHECKING:
     from bot.db import Repo
+    from bot.delivery.outbox import OutboxSender
     from bot.matching import TopicMatcher
+    from bot.scheduling.dispatcher import Dispatcher
+
+
+# The one Application type: our context, PTB's defaults for the rest.
+AppType: TypeAlias = "Application[Any, BotContext, Any, Any, Any, Any]"
 
 
 @dataclass
@@ -27,12 +35,40 @@ class Services:
     repo: Repo | None = None
     # chat_id -> country, so hotline replies never wait for the database.
     countries: dict[int, str] = field(default_factory=dict)
+    # chat_id -> when a crisis reply ended that chat's typed step (the database catches up).
+    steps_ended: dict[int, datetime] = field(default_factory=dict)
+    # Started with the database (bot.app.start_services); None before and after.
+    sender: OutboxSender | None = None
+    dispatcher: Dispatcher | None = None
+
+
+def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    """The Services an Application was built with (bot.app keeps them in bot_data)."""
+    return cast(Services, application.bot_data["services"])
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """One per update (PTB builds it once and hands it to every handler group)."""
+
+    _user: UserView | None = None
+
+    async def user(self, chat_id: int) -> UserView:
+        """The user's row, read once per update (created on first contact)."""
+        if self._user is None or self._user.chat_id != chat_id:
+            repo = self.repo
+            view = await repo.get_user(chat_id)
+            if view is None or view.blocked:  # new, or back after blocking the bot
+                view = await repo.ensure_user(chat_id, self.clock.now())
+            self._user = view
+        return self._user
+
+    def remember(self, view: UserView) -> None:
+        """A changed user row, so later reads in this update see it without a query."""
+        self._user = view
+
     @property
     def services(self) -> Services:
-        return cast(Services, self.application.bot_data["services"])
+        return services_of(self.application)
 
     @property
     def repo(self) -> Repo:

@@ -13,9 +13,11 @@ import pytest
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
 
 from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
+from bot.callbacks import CallbackData, DailyNew
 from bot.config import Settings
 from bot.console import LocalChat, LocalTelegram
 from bot.content import Content, load_content
+from bot.domain import Kind
 from bot.scheduling.clock import FakeClock
 
 POSTGRES_URL = os.environ.get(
@@ -90,15 +92,17 @@ class Harness:
     async def send(self, text: str, user: int = 1) -> list[Any]:
         return await self.chat.send(user, text)
 
-    async def press(self, data: str, user: int = 1) -> list[Any]:
-        return await self.chat.press(user, data)
+    async def press(self, data: CallbackData | str, user: int = 1) -> list[Any]:
+        """Press the button with this data on the newest message that shows it."""
+        packed = data.pack() if isinstance(data, CallbackData) else data
+        return await self.chat.press(user, packed)
 
     async def subscribe(
         self, kind: str = "g", typed_time: str = "20:15", zone: str = "London", user: int = 1
     ) -> list[Any]:
         """Subscribe through /daily as a person would, typing the time and the zone."""
         await self.send("/daily", user)
-        await self.press(f"d:new:{kind}", user)
+        await self.press(DailyNew(Kind.GROUNDING if kind == "g" else Kind.ENCOURAGEMENT), user)
         await self.send(typed_time, user)
         return await self.send(zone, user)
 
@@ -110,8 +114,8 @@ class Harness:
 
     async def tick(self) -> int:
         """Run the dispatcher once and drain the outbox, as the scheduler would."""
-        queued = await self.app.bot_data["dispatcher"].tick()
-        await self.app.bot_data["sender"].drain()
+        queued = await self.services.dispatcher.tick()
+        await self.services.sender.drain()
         return int(queued)
 
 

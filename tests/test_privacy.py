@@ -36,7 +36,7 @@ async def test_database_holds_no_names_or_message_text(
         await harness.send(secret_words)
         await harness.send("i want to die")
         await harness.send("/daily")
-        await harness.press("d:new:g")
+        await harness.press("dn:grounding")
         await harness.send("7pm")
     assert secret_words not in caplog.text
     assert "want to die" not in caplog.text

@@ -20,7 +20,7 @@ from bot.db.base import (
     no_contact_view,
     subscription_view,
 )
-from bot.db.models import OutboxMessage, Subscription, User
+from bot.db.models import NoContact, OutboxMessage, Subscription, User
 from bot.domain import Kind, NoContactView, OutboxStatus, Planned, SubscriptionView
 
 
@@ -40,8 +40,9 @@ class ScheduleStore(RepoBase):
     @guarded
     async def save_subscription(
         self, chat_id: int, kind: Kind, local_time: str, zone: str, next_due: datetime
-    ) -> None:
-        """Create or change a subscription's time and zone; it becomes active."""
+    ) -> bool:
+        """Create or change a subscription's time and zone; it becomes active, the user's zone
+        becomes this one, and the step that asked ends. True if a no-contact count exists."""
         async with self._session.begin() as session:
             row = await session.scalar(
                 select(Subscription).where(
@@ -53,7 +54,12 @@ class ScheduleStore(RepoBase):
                 session.add(row)
             row.local_time, row.timezone, row.next_due_utc = local_time, zone, next_due
             row.paused, row.resume_on = False, None
-            await session.execute(update(User).where(User.chat_id == chat_id).values(timezone=zone))
+            await session.execute(
+                update(User)
+                .where(User.chat_id == chat_id)
+                .values(timezone=zone, pending=None, pending_since=None)
+            )
+            return await session.get(NoContact, chat_id) is not None
 
     @guarded
     async def set_paused(
@@ -64,10 +70,14 @@ class ScheduleStore(RepoBase):
         resume_on: date | None,
         next_due: datetime | None,
     ) -> bool:
+        """Pause or resume; the step that asked for a date, if any, ends."""
         values: dict[str, Any] = {"paused": paused, "resume_on": resume_on}
         if next_due is not None:
             values["next_due_utc"] = next_due
         async with self._session.begin() as session:
+            await session.execute(
+                update(User).where(User.chat_id == chat_id).values(pending=None, pending_since=None)
+            )
             result = await session.execute(
                 update(Subscription)
                 .where(Subscription.chat_id == chat_id, Subscription.kind == kind)

@@ -52,7 +52,8 @@ class UserStore(RepoBase):
 
     @guarded
     async def set_country(self, chat_id: int, country: str) -> None:
-        await self._update_user(chat_id, country=country)
+        """The user's country (an ISO code); the step that asked for it, if any, ends."""
+        await self._update_user(chat_id, country=country, pending=None, pending_since=None)
 
     @guarded
     async def set_discreet(self, chat_id: int, discreet: bool) -> None:
@@ -86,7 +87,11 @@ class UserStore(RepoBase):
 
     @guarded
     async def save_no_contact(self, chat_id: int, view: NoContactView) -> None:
+        """Save the counter; the step that asked for a start date, if any, ends."""
         async with self._session.begin() as session:
+            await session.execute(
+                update(User).where(User.chat_id == chat_id).values(pending=None, pending_since=None)
+            )
             row = await session.get(NoContact, chat_id)
             if row is None:
                 row = NoContact(chat_id=chat_id)

@@ -25,6 +25,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
+from bot.callbacks import HelpNow, Reveal, SlipAsk
 from bot.content import Content
 from bot.db import Repo
 from bot.delivery.limiter import BULK
@@ -46,9 +47,9 @@ def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Render
     """A daily message. Its first line is always neutral (lock screens show it); discreet
     mode sends only a neutral line and a button that opens the note inside the chat."""
     ui = content.ui
-    help_now = InlineKeyboardButton(ui["btn_help_now"], callback_data="h")
+    help_now = InlineKeyboardButton(ui["btn_help_now"], callback_data=HelpNow().pack())
     if row.discreet and not reveal:
-        opener = InlineKeyboardButton(ui["btn_open_note"], callback_data=f"rv:{row.id}")
+        opener = InlineKeyboardButton(ui["btn_open_note"], callback_data=Reveal(row.id).pack())
         return Rendered(ui["daily_discreet"], InlineKeyboardMarkup([[opener], [help_now]]), True)
     if row.content_key.startswith("m") and row.content_key[1:].isdigit():
         body = content.daily.milestones[int(row.content_key[1:])]
@@ -59,7 +60,7 @@ def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Render
     rows = [[help_now]]
     if row.kind is Kind.ENCOURAGEMENT:
         body += "\n\n" + ui["encouragement_footer"]
-        rows.insert(0, [InlineKeyboardButton(ui["btn_slip"], callback_data="nc:slip")])
+        rows.insert(0, [InlineKeyboardButton(ui["btn_slip"], callback_data=SlipAsk().pack())])
     text = f"{ui['daily_opener_' + row.kind]}\n\n{body}"
     return Rendered(text, InlineKeyboardMarkup(rows), row.discreet)
 

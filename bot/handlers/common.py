@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
+from bot.callbacks import CallbackData, Commands, CountryMenu, DailyHome, ExplainMenu, HelpNow
+from bot.callbacks import Menu as MenuData
+from bot.callbacks import Progress as ProgressData
 from bot.content import Content
 from bot.context import BotContext
 
@@ -15,27 +18,35 @@ log = logging.getLogger(__name__)
 Row = Sequence[InlineKeyboardButton]
 
 
-def button(content: Content, label_key: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(content.ui[label_key], callback_data=data)
+def button(content: Content, label_key: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(content.ui[label_key], callback_data=data.pack())
+
+
+def labelled(label: str, data: CallbackData) -> InlineKeyboardButton:
+    """A button whose label is not a fixed text (a time, a zone, a topic's title)."""
+    return InlineKeyboardButton(label, callback_data=data.pack())
 
 
 def help_row(content: Content) -> list[InlineKeyboardButton]:
     """Crisis help, one tap away: appended to every keyboard the bot shows."""
-    return [button(content, "btn_help_now", "h"), button(content, "btn_menu", "m")]
+    return [button(content, "btn_help_now", HelpNow()), button(content, "btn_menu", MenuData())]
 
 
 def keyboard(
     content: Content, rows: Sequence[Row] = (), *, menu: bool = True
 ) -> InlineKeyboardMarkup:
-    last = help_row(content) if menu else [button(content, "btn_help_now", "h")]
+    last = help_row(content) if menu else [button(content, "btn_help_now", HelpNow())]
     return InlineKeyboardMarkup([*[list(r) for r in rows], last])
 
 
 def main_menu(content: Content) -> InlineKeyboardMarkup:
     rows = [
-        [button(content, "btn_explain", "x"), button(content, "btn_daily", "d")],
-        [button(content, "btn_progress", "nc"), button(content, "btn_country", "c")],
-        [button(content, "btn_commands", "help")],
+        [button(content, "btn_explain", ExplainMenu()), button(content, "btn_daily", DailyHome())],
+        [
+            button(content, "btn_progress", ProgressData()),
+            button(content, "btn_country", CountryMenu()),
+        ],
+        [button(content, "btn_commands", Commands())],
     ]
     return keyboard(content, rows, menu=False)
 
@@ -69,14 +80,26 @@ def chat_id(update: Update) -> int:
     raise ValueError("update without a chat or user")
 
 
-def callback_parts(update: Update) -> list[str]:
+def offered(update: Update) -> bool:
+    """Whether the pressed data is on the message the press came from, i.e. we sent it there.
+
+    Telegram sends the message along with the press while it is accessible; a press on an old
+    message it no longer sends can't be checked this way, and the handlers' own checks (the
+    data parses, a row belongs to this chat) then stand alone.
+    """
     query = update.callback_query
-    return (
-        (query.data or "").split(":") if query is not None and isinstance(query.data, str) else []
-    )
+    if query is None:
+        return True
+    message = query.message
+    if message is None or not message.is_accessible:
+        return True
+    markup = getattr(message, "reply_markup", None)
+    if markup is None:
+        return False
+    return any(b.callback_data == query.data for row in markup.inline_keyboard for b in row)
 
 
-async def prompt(update: Update, context: BotContext, key: str, back: str) -> None:
+async def prompt(update: Update, context: BotContext, key: str, back: CallbackData) -> None:
     """A question or an "I couldn't read that" reply, with Cancel back to the screen `back`."""
     content = context.content
     rows = [[button(content, "btn_cancel", back)]]

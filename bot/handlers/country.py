@@ -1,44 +1,79 @@
-"""/country: which country's lines Help now shows."""
+"""/country: which country's lines Help now shows; pick one or type its name."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.callbacks import CountryMenu, HelpNow, SetCountry
 from bot.context import BotContext
-from bot.handlers.common import button, callback_parts, chat_id, help_row, respond
-from bot.handlers.hotline import country_buttons
+from bot.countries import resolve_country
+from bot.handlers.common import button, chat_id, help_row, respond
+from bot.handlers.hotline import country_buttons, render_lines
+from bot.policy import MAX_ANSWER_LENGTH
+from bot.steps import Step, Waiting
 
 ALIASES = {"UK": "GB"}
+# Stored for "somewhere else": a user-assigned ISO code, so the column keeps two letters.
+ELSEWHERE = "ZZ"
 
 
 async def choose_country(update: Update, context: BotContext) -> None:
-    """Show the countries as buttons, the current one named."""
+    """Show the countries as buttons, the current one named; a name can be typed too."""
     content = context.content
-    current = content.country(context.country_of(chat_id(update)))
-    rows = [*country_buttons(content, "c"), help_row(content)]
+    cid = chat_id(update)
+    current = content.country(context.country_of(cid))
+    rows = [*country_buttons(content, SetCountry), help_row(content)]
     text = content.text("country_pick", country=f"{current.flag} {current.name}")
+    await context.repo.set_pending(cid, Step(Waiting.COUNTRY).format(), context.clock.now())
     await respond(update, context, text, InlineKeyboardMarkup(rows))
 
 
-async def set_country(update: Update, context: BotContext) -> None:
+async def save_country(update: Update, context: BotContext, code: str) -> None:
     """Save the country, in the database and in memory for instant hotline replies."""
+    user = await context.user(chat_id(update))
+    await context.repo.set_country(user.chat_id, code)
+    context.services.countries[user.chat_id] = code
+    context.remember(replace(user, country=code, pending=None))
+
+
+async def set_country(update: Update, context: BotContext) -> None:
+    """A country's button was pressed."""
     content = context.content
-    code = ALIASES.get(callback_parts(update)[1], callback_parts(update)[1])
+    code = ALIASES.get(SetCountry.of(update).code, SetCountry.of(update).code)
     if code != "fallback" and code not in content.countries:
         await choose_country(update, context)
         return
-    user = await context.repo.ensure_user(chat_id(update), context.clock.now())
-    await context.repo.set_country(user.chat_id, code)
-    context.services.countries[user.chat_id] = code
+    await save_country(update, context, ELSEWHERE if code == "fallback" else code)
     country = content.country(code)
-    rows = [[button(content, "btn_show_lines", "h")]]
+    rows = [[button(content, "btn_show_lines", HelpNow())]]
     text = content.text("country_saved", country=f"{country.flag} {country.name}")
     await respond(update, context, text, InlineKeyboardMarkup([*rows, help_row(content)]))
 
 
+async def typed_country(update: Update, context: BotContext, step: Step, text: str) -> bool:
+    """A country typed by name: its lines, or, where we hold none yet, the general ones."""
+    content = context.content
+    found = resolve_country(text) if len(text) <= MAX_ANSWER_LENGTH else None
+    if found is None:
+        return False
+    code, name = found
+    await save_country(update, context, code)
+    rows = [[button(content, "btn_show_lines", HelpNow())]]
+    if code in content.countries:
+        country = content.country(code)
+        text = content.text("country_saved", country=f"{country.flag} {country.name}")
+    else:
+        text = content.text("country_no_lines", country=name)
+        text += "\n\n" + render_lines(content, content.fallback)
+    await respond(update, context, text, InlineKeyboardMarkup([*rows, help_row(content)]))
+    return True
+
+
 HANDLERS = [
     CommandHandler("country", choose_country),
-    CallbackQueryHandler(choose_country, pattern=r"^c$"),
-    CallbackQueryHandler(set_country, pattern=r"^c:([A-Z]{2}|fallback)$"),
+    CallbackQueryHandler(choose_country, pattern=CountryMenu.pattern()),
+    CallbackQueryHandler(set_country, pattern=SetCountry.pattern()),
 ]

@@ -7,14 +7,16 @@ from collections.abc import Iterable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.callbacks import CountryLines, CountryMenu, HelpNow, Menu, OtherCountries, SetCountry
 from bot.content import Content, Country
 from bot.context import BotContext
-from bot.handlers.common import button, callback_parts, respond
+from bot.handlers.common import button, labelled, respond
+from bot.policy import HOTLINE_COMMANDS, HOTLINE_PURPOSES
 
-EVERYTHING = ("emergency", "domestic_abuse", "crisis", "directory")
 
-
-def render_lines(content: Content, country: Country, purposes: Iterable[str] = EVERYTHING) -> str:
+def render_lines(
+    content: Content, country: Country, purposes: Iterable[str] = HOTLINE_PURPOSES
+) -> str:
     """The country's lines as Telegram HTML, each with how to reach it, hours, source, date."""
     wanted = set(purposes) | {"directory"}
     return "\n\n".join(
@@ -41,26 +43,29 @@ def hotline_text(content: Content, country: Country) -> str:
 def hotline_keyboard(content: Content) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [button(content, "btn_other_countries", "hc"), button(content, "btn_country", "c")],
-            [button(content, "btn_menu", "m")],
+            [
+                button(content, "btn_other_countries", OtherCountries()),
+                button(content, "btn_country", CountryMenu()),
+            ],
+            [button(content, "btn_menu", Menu())],
         ]
     )
 
 
-def country_buttons(content: Content, prefix: str) -> list[list[InlineKeyboardButton]]:
+def country_buttons(
+    content: Content, data: type[CountryLines] | type[SetCountry]
+) -> list[list[InlineKeyboardButton]]:
     items = [*content.countries.values(), content.fallback]
-    buttons = [
-        InlineKeyboardButton(f"{c.flag} {c.name}", callback_data=f"{prefix}:{c.code}")
-        for c in items
-    ]
+    buttons = [labelled(f"{c.flag} {c.name}", data(c.code)) for c in items]
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
 
 
 async def hotline(update: Update, context: BotContext) -> None:
     """Show the lines for the user's country, or for the country on the pressed button."""
-    parts = callback_parts(update)
-    code = parts[1] if len(parts) == 2 else None
-    if code is None:
+    pressed = CountryLines.parse(update.callback_query.data) if update.callback_query else None
+    if pressed is not None:
+        code = pressed.code
+    else:
         chat = update.effective_chat
         code = context.country_of(chat.id if chat else None)
     country = context.content.country(code)
@@ -71,12 +76,16 @@ async def hotline(update: Update, context: BotContext) -> None:
 
 async def other_countries(update: Update, context: BotContext) -> None:
     """Every country we hold lines for, one tap each."""
-    rows = [*country_buttons(context.content, "h"), [button(context.content, "btn_menu", "m")]]
+    rows = [
+        *country_buttons(context.content, CountryLines),
+        [button(context.content, "btn_menu", Menu())],
+    ]
     await respond(update, context, context.content.ui["hotline_pick"], InlineKeyboardMarkup(rows))
 
 
 HANDLERS = [
-    CommandHandler(["hotline", "help_now", "sos"], hotline),
-    CallbackQueryHandler(hotline, pattern=r"^h(:[A-Za-z]{2}|:fallback)?$"),
-    CallbackQueryHandler(other_countries, pattern=r"^hc$"),
+    CommandHandler(list(HOTLINE_COMMANDS), hotline),
+    CallbackQueryHandler(hotline, pattern=HelpNow.pattern()),
+    CallbackQueryHandler(hotline, pattern=CountryLines.pattern()),
+    CallbackQueryHandler(other_countries, pattern=OtherCountries.pattern()),
 ]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.callbacks import Reveal
 from bot.context import BotContext
 from bot.delivery.outbox import render
-from bot.handlers.common import callback_parts, chat_id, main_menu, respond
+from bot.handlers.common import chat_id, main_menu, respond
 
 
 async def reveal(update: Update, context: BotContext) -> None:
     """Show the note behind a discreet message; only in the chat it was sent to."""
-    row = await context.repo.outbox_content(int(callback_parts(update)[1]), chat_id(update))
+    row = await context.repo.outbox_content(Reveal.of(update).outbox_id, chat_id(update))
     if row is None:
         await respond(update, context, context.content.ui["note_gone"], main_menu(context.content))
         return
@@ -20,4 +21,4 @@ async def reveal(update: Update, context: BotContext) -> None:
     await respond(update, context, message.text, message.markup)
 
 
-HANDLERS = [CallbackQueryHandler(reveal, pattern=r"^rv:\d{1,18}$")]
+HANDLERS = [CallbackQueryHandler(reveal, pattern=Reveal.pattern())]

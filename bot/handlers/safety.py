@@ -5,16 +5,20 @@ The reply is built from in-memory content only: no database, no rate limit, no q
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from functools import lru_cache
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
+from bot.callbacks import CountryLines, HelpNow, ShowTopic
 from bot.context import BotContext
+from bot.domain import StorageError
 from bot.handlers.common import button, keyboard
 from bot.handlers.explain import topic_button
 from bot.handlers.hotline import render_lines
+from bot.policy import HOTLINE_COMMANDS
 from bot.safety.detector import CrisisLevel, classify
 
 log = logging.getLogger(__name__)
@@ -24,7 +28,7 @@ REPLIES = {
     CrisisLevel.SELF_HARM: ("crisis_self_harm", ("emergency", "crisis")),
     CrisisLevel.DISCLOSURE: ("crisis_disclosure", ("domestic_abuse",)),
 }
-URGENT_COMMANDS = ("/hotline", "/help_now", "/sos")
+URGENT_COMMANDS = tuple(f"/{name}" for name in HOTLINE_COMMANDS)
 
 
 # The update processor classifies a text to let crises skip the queue, then this handler
@@ -44,7 +48,7 @@ def is_urgent(update: Update) -> bool:
     """Updates that must not wait in the user's queue: crisis texts and hotline requests."""
     query = update.callback_query
     if query is not None:
-        return isinstance(query.data, str) and (query.data == "h" or query.data.startswith("h:"))
+        return HelpNow.parse(query.data) is not None or CountryLines.parse(query.data) is not None
     message = update.message
     if message is not None and message.text and message.text.startswith(URGENT_COMMANDS):
         return True
@@ -63,8 +67,8 @@ async def crisis_check(update: Update, context: BotContext) -> None:
     text = f"{content.ui[key]}\n\n{render_lines(content, country, purposes)}"
     rows = [
         [
-            button(content, "btn_all_lines", "h"),
-            button(content, "btn_safety_plan", "t:safety-planning"),
+            button(content, "btn_all_lines", HelpNow()),
+            button(content, "btn_safety_plan", ShowTopic("safety-planning")),
         ]
     ]
     message = update.effective_message
@@ -76,7 +80,25 @@ async def crisis_check(update: Update, context: BotContext) -> None:
     log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     if message is not None:
         await message.reply_text(text, reply_markup=keyboard(content, rows))
+    if chat is not None:
+        # A half-finished step (a time, a date) ends, so the next message is read afresh:
+        # marked in memory at once, and in the database in the background, so the reply
+        # above never waits for it.
+        context.services.steps_ended[chat.id] = context.clock.now()
+        task = asyncio.create_task(_end_step(context, chat.id), name="crisis-end-step")
+        _background.add(task)
+        task.add_done_callback(_background.discard)
     raise ApplicationHandlerStop
+
+
+_background: set[asyncio.Task[None]] = set()  # held so they are not collected mid-flight
+
+
+async def _end_step(context: BotContext, chat: int) -> None:
+    try:
+        await context.repo.set_pending(chat, None, context.clock.now())
+    except (StorageError, RuntimeError):
+        log.info("could not end a step after a crisis reply; it expires on its own")
 
 
 HANDLERS = [MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, crisis_check)]

@@ -1,12 +1,13 @@
-"""/start, /help, the main menu, and commands the bot doesn't know."""
+"""/start, /help, the main menu, and commands or buttons the bot doesn't know."""
 
 from __future__ import annotations
 
 from telegram import BotCommand, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.callbacks import Commands, Menu
 from bot.context import BotContext
-from bot.handlers.common import chat_id, keyboard, main_menu, respond
+from bot.handlers.common import keyboard, main_menu, respond
 
 COMMANDS = [
     ("hotline", "cmd_hotline"),
@@ -26,9 +27,6 @@ def bot_commands(context_ui: dict[str, str]) -> list[BotCommand]:
 
 async def start(update: Update, context: BotContext) -> None:
     """Welcome: what this is and isn't, staying discreet, the main menu."""
-    user = await context.repo.ensure_user(chat_id(update), context.clock.now())
-    if user.pending:
-        await context.repo.set_pending(user.chat_id, None, context.clock.now())
     await respond(update, context, context.content.ui["welcome"], main_menu(context.content))
 
 
@@ -50,7 +48,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def expired_button(update: Update, context: BotContext) -> None:
-    """Callback data we don't recognise (old or forged): nothing happens except the menu."""
+    """Callback data we don't recognise or didn't send here (old or forged): the menu."""
     await respond(update, context, context.content.ui["expired_button"], main_menu(context.content))
 
 
@@ -58,8 +56,8 @@ HANDLERS = [
     CommandHandler("start", start),
     CommandHandler("help", help_command),
     CommandHandler("menu", menu),
-    CallbackQueryHandler(menu, pattern=r"^m$"),
-    CallbackQueryHandler(help_command, pattern=r"^help$"),
+    CallbackQueryHandler(menu, pattern=Menu.pattern()),
+    CallbackQueryHandler(help_command, pattern=Commands.pattern()),
 ]
 # Registered last, after every feature's handlers.
 FALLBACKS = [

@@ -1,13 +1,46 @@
-"""Free text that is not a crisis: a pending step's typed answer, or a question to match."""
+"""Free text that is not a crisis: the answer to a question the bot asked, or a question to match.
+
+Typed answers are routed through ROUTES, one entry per kind of step (bot/steps.py). A text that
+is no answer to the waiting step ends it and is read as an ordinary message, unless it looks
+like a failed attempt at one (short, or with digits), which gets a hint and the step waits on.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import NamedTuple
 
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
+from bot.callbacks import CallbackData, CountryMenu, DailyHome, Progress
 from bot.context import BotContext
-from bot.handlers import daily, explain, progress
-from bot.handlers.common import chat_id, keyboard, respond
+from bot.handlers import country, daily, explain, progress
+from bot.handlers.common import chat_id, keyboard, prompt, respond
+from bot.steps import Step, Waiting, current_step
+
+Answer = Callable[[Update, BotContext, Step, str], Awaitable[bool]]
+
+
+class Route(NamedTuple):
+    answer: Answer  # True when the text was taken as the answer (even to say it's out of range)
+    retry: str  # the hint shown for a failed attempt
+    back: CallbackData  # where Cancel leads
+
+
+ROUTES: dict[Waiting, Route] = {
+    Waiting.DAILY_TIME: Route(daily.typed_time, "daily_bad_time", DailyHome()),
+    Waiting.DAILY_ZONE: Route(daily.typed_zone, "daily_bad_zone", DailyHome()),
+    Waiting.PAUSE_UNTIL: Route(daily.typed_pause_date, "daily_bad_date", DailyHome()),
+    Waiting.NO_CONTACT_START: Route(progress.typed_start, "ns_bad_date", Progress()),
+    Waiting.COUNTRY: Route(country.typed_country, "country_bad", CountryMenu()),
+}
+# A failed answer of up to this many words (or with a digit) is an attempt: hint and wait.
+ATTEMPT_WORDS = 3
+
+
+def looks_like_an_attempt(text: str) -> bool:
+    return any(c.isdigit() for c in text) or len(text.split()) <= ATTEMPT_WORDS
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -16,19 +49,23 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or not message.text:
         return
     text = message.text.strip()
-    user = await context.repo.ensure_user(chat_id(update), context.clock.now())
-    step, _, arg = (user.pending or "").partition(":")
-    if step == "dt":
-        await daily.typed_time(update, context, arg, text)
-    elif step == "dz":
-        code, _, hhmm = arg.partition(":")
-        await daily.typed_zone(update, context, code, hhmm, text)
-    elif step == "pu":
-        await daily.typed_pause_date(update, context, arg, text)
-    elif step == "ns":
-        await progress.begin(update, context, text)
-    else:
-        await explain.answer_question(update, context, context.services.matcher.rank(text))
+    user = await context.user(chat_id(update))
+    step = current_step(user.pending, user.pending_since, context.clock.now())
+    ended = context.services.steps_ended.pop(user.chat_id, None)
+    if step is not None and ended is not None and user.pending_since is not None:
+        step = None if ended >= user.pending_since else step
+    if step is not None:
+        route = ROUTES[step.waiting]
+        if await route.answer(update, context, step, text):
+            return
+        matches = context.services.matcher.rank(text)
+        if looks_like_an_attempt(text) and not context.services.matcher.is_confident(matches):
+            await prompt(update, context, route.retry, route.back)
+            return
+        await context.repo.set_pending(user.chat_id, None, context.clock.now())
+        await explain.answer_question(update, context, matches)
+        return
+    await explain.answer_question(update, context, context.services.matcher.rank(text))
 
 
 async def not_text(update: Update, context: BotContext) -> None:

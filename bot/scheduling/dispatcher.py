@@ -11,20 +11,14 @@ import random
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from bot.content import MILESTONES, Content, Entry
+from bot.content import Content, Entry
 from bot.db import Repo
 from bot.domain import Kind, NoContactView, OutboxStatus, Planned, SubscriptionView
+from bot.policy import MILESTONES, stage_for
 from bot.scheduling.clock import Clock
 from bot.scheduling.times import first_due_after, following_due, local_date
 
 log = logging.getLogger(__name__)
-FIRST_WEEKS_FROM, LATER_FROM = 7, 30
-
-
-def stage_for(days: int) -> str:
-    if days < FIRST_WEEKS_FROM:
-        return "first_days"
-    return "first_weeks" if days < LATER_FROM else "later"
 
 
 def pick_unseen(entries: tuple[Entry, ...], seen: str, rng: random.Random) -> tuple[str, str]:

@@ -7,7 +7,9 @@ rule lives here in a few lines over the standard zoneinfo; APScheduler drives th
 
 from __future__ import annotations
 
+import calendar
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -116,19 +118,41 @@ _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
 
 
-def parse_date(text: str, today: date, *, future: bool) -> date | None:
-    """'2026-12-25', '25 dec', 'december 25 2026', 'today', 'tomorrow', 'yesterday'.
+@dataclass(frozen=True)
+class DateAnswer:
+    """A typed date; `year_guessed` when no year was typed and the bot chose the nearest one."""
+
+    day: date
+    year_guessed: bool = False
+
+
+_AGO = re.compile(r"^(an?|\d{1,3})\s+(day|week|month|year)s?\s+ago$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
+
+
+def read_date(
+    text: str, today: date, *, future: bool, month_first: bool = False
+) -> DateAnswer | None:
+    """'2026-12-25', '25 dec', 'december 25 2026', 'today', 'tomorrow', 'yesterday',
+    '3 weeks ago', and '11/01/2026' read in the user's country's order (`month_first` for the
+    US and Canada's habit, day first elsewhere).
 
     Without a year, the nearest such date in the future (or past, when `future` is False).
-    Numeric day/month forms are refused: 03/04 means different days in different countries.
     """
     raw = " ".join(text.strip().casefold().replace(",", " ").split())
     named = {"today": 0, "tomorrow": 1, "yesterday": -1}
     if raw in named:
-        return date.fromordinal(today.toordinal() + named[raw])
+        return DateAnswer(date.fromordinal(today.toordinal() + named[raw]))
+    if match := _AGO.match(raw):
+        count = 1 if match[1] in {"a", "an"} else int(match[1])
+        return _ago(today, count, match[2])
     day = month = year = None
     if match := _ISO.match(raw):
         year, month, day = int(match[1]), int(match[2]), int(match[3])
+    elif match := _NUMERIC.match(raw):
+        first, second = int(match[1]), int(match[2])
+        month, day = (first, second) if month_first else (second, first)
+        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
     elif (match := _DAY_MONTH.match(raw)) and match[2] in _MONTHS:
         day, month, year = int(match[1]), _MONTHS[match[2]], int(match[3]) if match[3] else None
     elif (match := _MONTH_DAY.match(raw)) and match[1] in _MONTHS:
@@ -137,7 +161,7 @@ def parse_date(text: str, today: date, *, future: bool) -> date | None:
         return None
     try:
         if year is not None:
-            return date(year, month, day)
+            return DateAnswer(date(year, month, day))
         candidate = date(today.year, month, day)
         if future and candidate < today:
             candidate = date(today.year + 1, month, day)
@@ -145,4 +169,22 @@ def parse_date(text: str, today: date, *, future: bool) -> date | None:
             candidate = date(today.year - 1, month, day)
     except ValueError:
         return None
-    return candidate
+    return DateAnswer(candidate, year_guessed=True)
+
+
+def _ago(today: date, count: int, unit: str) -> DateAnswer | None:
+    if unit in {"day", "week"}:
+        days = count * (7 if unit == "week" else 1)
+        return DateAnswer(date.fromordinal(today.toordinal() - days)) if days < 36500 else None
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    if year < 1900:
+        return None
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return DateAnswer(date(year, month + 1, min(today.day, last_day)))
+
+
+def parse_date(text: str, today: date, *, future: bool, month_first: bool = False) -> date | None:
+    """The date of `read_date`, without saying whether its year was guessed."""
+    answer = read_date(text, today, future=future, month_first=month_first)
+    return None if answer is None else answer.day

@@ -123,19 +123,3 @@ def resolve_zone(text: str) -> str | None:
             return "UTC"
         return f"UTC{offset[1]}{hours:02d}:{minutes:02d}"
     return _index().get(_key(raw))
-
-
-# Offered as buttons; anything else can be typed.
-COMMON_ZONES = (
-    "Europe/London",
-    "Europe/Dublin",
-    "Europe/Berlin",
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Los_Angeles",
-    "Australia/Sydney",
-    "Pacific/Auckland",
-    "Asia/Kolkata",
-    "UTC",
-)

@@ -52,11 +52,11 @@ async def test_interrupted_sends_go_out_again_after_restart(harness: Harness) ->
     await add_subscribers(harness, 3, "13:00")
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
     repo = harness.services.repo
-    await harness.app.bot_data["dispatcher"].tick()
+    await harness.services.dispatcher.tick()
     claimed = await repo.claim_pending(2)  # then the process "dies"
     assert len(claimed) == 2
     assert await repo.requeue_interrupted() == 2
-    await harness.app.bot_data["sender"].drain()
+    await harness.services.sender.drain()
     assert (await repo.outbox_counts()) == {"sent": 3}
 
 

@@ -16,17 +16,17 @@ async def test_subscribe_with_typed_time_and_city(harness: Harness) -> None:
 
 async def test_subscribe_with_buttons(harness: Harness) -> None:
     await harness.send("/daily")
-    await harness.press("d:new:g")
-    [zones] = await harness.press("d:t:g:0700")
-    assert "d:z:g:0700:0" in buttons(zones)
-    [saved] = await harness.press("d:z:g:0700:3")
+    await harness.press("dn:grounding")
+    [zones] = await harness.press("dt:grounding:0700")
+    assert "dz:grounding:0700:1" in buttons(zones)
+    [saved] = await harness.press("dz:grounding:0700:4")
     assert "America/New_York" in saved.text
 
 
 @pytest.mark.parametrize("typed", ["25:00", "half eight", "8:75", "x" * 500, "🕗"])
 async def test_unreadable_time_gets_example_and_keeps_step(harness: Harness, typed: str) -> None:
     await harness.send("/daily")
-    await harness.press("d:new:g")
+    await harness.press("dn:grounding")
     [reply] = await harness.send(typed)
     assert "couldn't read that as a time" in reply.text and "9pm" in reply.text
     [ok] = await harness.send("9pm")
@@ -35,7 +35,7 @@ async def test_unreadable_time_gets_example_and_keeps_step(harness: Harness, typ
 
 async def test_unknown_zone_gets_example(harness: Harness) -> None:
     await harness.send("/daily")
-    await harness.press("d:new:g")
+    await harness.press("dn:grounding")
     await harness.send("8")
     [reply] = await harness.send("Atlantis")
     assert "couldn't find that time zone" in reply.text
@@ -46,43 +46,47 @@ async def test_unknown_zone_gets_example(harness: Harness) -> None:
 async def test_encouragement_asks_for_start_with_safety_plan(harness: Harness) -> None:
     [saved] = await harness.subscribe("e")
     assert "safety plan" in saved.text
-    assert "ns:today" in buttons(saved)
-    [started] = await harness.press("ns:today")
+    assert "nst" in buttons(saved)
+    [started] = await harness.press("nst")
     assert "<b>0</b> days" in started.text
 
 
 async def test_pause_resume_stop(harness: Harness) -> None:
     await harness.subscribe()
-    [menu] = await harness.press("d:p:g")
-    assert "d:pi:g" in buttons(menu)
-    [home] = await harness.press("d:pi:g")
+    await harness.send("/daily")
+    [menu] = await harness.press("dp:grounding")
+    assert "dpi:grounding" in buttons(menu)
+    [home] = await harness.press("dpi:grounding")
     assert "paused until you resume" in home.text
-    await harness.press("d:r:g")
+    await harness.press("dr:grounding")
+    await harness.press("dp:grounding")
     [sub] = await harness.services.repo.subscriptions(1)
     assert not sub.paused
-    await harness.press("d:pd:g:7")
+    await harness.press("dpd:grounding:7")
     [sub] = await harness.services.repo.subscriptions(1)
     assert sub.resume_on == date(2026, 11, 28)
     assert sub.next_due_utc == datetime(2026, 11, 28, 20, 15, tzinfo=UTC)
-    await harness.press("d:pt:g")
+    await harness.press("dr:grounding")
+    await harness.press("dp:grounding")
+    await harness.press("dpt:grounding")
     [bad] = await harness.send("yesterday")
     assert "future date" in bad.text
     [home] = await harness.send("27 December")
     assert "paused until 2026-12-27" in home.text
-    [confirm] = await harness.press("d:s:g")
-    assert "d:sy:g" in buttons(confirm)
+    [confirm] = await harness.press("ds:grounding")
+    assert "dsy:grounding" in buttons(confirm)
     assert len(await harness.services.repo.subscriptions(1)) == 1  # not yet
-    await harness.press("d:sy:g")
+    await harness.press("dsy:grounding")
     assert await harness.services.repo.subscriptions(1) == []
 
 
 async def test_discreet_toggle(harness: Harness) -> None:
     await harness.send("/daily")
-    [home] = await harness.press("d:disc")
-    assert "d:disc" in buttons(home)
+    [home] = await harness.press("dd")
+    assert "dd" in buttons(home)
     user = await harness.services.repo.get_user(1)
     assert user.discreet
-    await harness.press("d:disc")
+    await harness.press("dd")
     assert not (await harness.services.repo.get_user(1)).discreet
 
 
@@ -102,8 +106,9 @@ async def test_daily_message_arrives_at_local_time(harness: Harness) -> None:
 
 async def test_discreet_message_is_neutral_silent_and_opens_on_tap(harness: Harness) -> None:
     await harness.subscribe("e", "9", "UTC")
-    await harness.press("ns:today")
-    await harness.press("d:disc")
+    await harness.press("nst")
+    await harness.send("/daily")
+    await harness.press("dd")
     harness.clock.set(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
     [note] = await harness.deliver()
     assert note.silent and note.protected
@@ -115,4 +120,6 @@ async def test_discreet_message_is_neutral_silent_and_opens_on_tap(harness: Harn
     assert "safety plan" in opened.text
     # Another user cannot open it.
     [other] = await harness.press(reveal, user=2)
-    assert "no longer available" in other.text
+    assert "expired" in other.text and "safety plan" not in other.text
+    # And the repository's own check, should the press come without its message.
+    assert await harness.services.repo.outbox_content(int(reveal.split(":")[1]), 2) is None

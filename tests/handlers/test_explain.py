@@ -12,17 +12,20 @@ async def test_explain_groups_pages_and_topics(harness: Harness) -> None:
     assert len(topics0) == 5
     [page1] = await harness.press("xg:is-this-it:1")
     assert "xg:is-this-it:0" in buttons(page1)
+    # A page we never offered is refused kindly, with the menu and Help now.
     [out_of_range] = await harness.press("xg:is-this-it:7")
-    assert [d for d in buttons(out_of_range) if d.startswith("xg:")]
+    assert "expired" in out_of_range.text and "h" in buttons(out_of_range)
 
 
 async def test_topic_shows_short_more_related_and_help(harness: Harness, content: object) -> None:
-    [topic] = await harness.press("t:hoovering")
+    await harness.send("/explain")
+    await harness.press("xg:leaving:0")
+    [topic] = await harness.press("t:hoovering:0")
     assert content.topics["hoovering"].short[:40] in topic.text  # type: ignore[attr-defined]
-    assert "tm:hoovering" in buttons(topic) and "h" in buttons(topic)
+    assert "t:hoovering:1" in buttons(topic) and "h" in buttons(topic)
     for related in content.topics["hoovering"].related:  # type: ignore[attr-defined]
-        assert f"t:{related}" in buttons(topic)
-    [more] = await harness.press("tm:hoovering")
+        assert f"t:{related}:0" in buttons(topic)
+    [more] = await harness.press("t:hoovering:1")
     assert content.topics["hoovering"].more[:40] in more.text  # type: ignore[attr-defined]
 
 

@@ -20,16 +20,16 @@ async def test_hotline_shows_us_lines_by_default(harness: Harness) -> None:
 async def test_other_countries_are_one_tap_away(harness: Harness) -> None:
     await harness.send("/hotline")
     [listing] = await harness.press("hc")
-    assert "h:GB" in buttons(listing) and "h:fallback" in buttons(listing)
-    [uk] = await harness.press("h:GB")
+    assert "hl:GB" in buttons(listing) and "hl:fallback" in buttons(listing)
+    [uk] = await harness.press("hl:GB")
     assert "0808 2000 247" in uk.text and "116 123" in uk.text and "55" in uk.text
-    [elsewhere] = await harness.press("h:fallback")
+    [elsewhere] = await harness.press("hl:fallback")
     assert "findahelpline.com" in elsewhere.text and "112" in elsewhere.text
 
 
 async def test_country_choice_changes_help_now(harness: Harness) -> None:
     await harness.send("/country")
-    [saved] = await harness.press("c:AU")
+    [saved] = await harness.press("cs:AU")
     assert "Australia" in saved.text
     [reply] = await harness.press("h")
     assert "1800 737 732" in reply.text and "13 11 14" in reply.text
@@ -39,7 +39,7 @@ async def test_country_choice_changes_help_now(harness: Harness) -> None:
 async def test_hotline_needs_no_database(harness: Harness) -> None:
     """Help now answers from memory even when the database is gone."""
     await harness.send("/country")
-    await harness.press("c:NZ")
+    await harness.press("cs:NZ")
     await harness.services.repo.engine.dispose()
     # Point the repository at a server that is not there.
     from sqlalchemy.ext.asyncio import create_async_engine

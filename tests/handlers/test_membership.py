@@ -48,6 +48,7 @@ async def test_block_pauses_schedules_until_user_resumes(harness: Harness) -> No
     await harness.send("/start")
     [sub] = await harness.services.repo.subscriptions(1)
     assert sub.paused
-    await harness.press("d:r:g")
+    await harness.send("/daily")
+    await harness.press("dr:grounding")
     [sub] = await harness.services.repo.subscriptions(1)
     assert not sub.paused

@@ -6,8 +6,8 @@ from tests.handlers.test_start import buttons
 
 async def test_counter_start_slip_and_progress(harness: Harness) -> None:
     [none] = await harness.send("/progress")
-    assert "ns:today" in buttons(none) and "safety plan" in none.text
-    await harness.press("ns:ask")
+    assert "nst" in buttons(none) and "safety plan" in none.text
+    await harness.press("nsa")
     [bad] = await harness.send("next tuesday")
     assert "couldn't read" in bad.text
     [future] = await harness.send("2027-01-01")
@@ -19,9 +19,9 @@ async def test_counter_start_slip_and_progress(harness: Harness) -> None:
         "Current streak: <b>20</b>" in progress.text
         and "Total no-contact days: 20" in progress.text
     )
-    [confirm] = await harness.press("nc:slip")
+    [confirm] = await harness.press("ncs")
     assert "isn't a failure" in confirm.text
-    [done] = await harness.press("nc:slip:y")
+    [done] = await harness.press("ncy")
     assert "20 days in total" in done.text
     harness.clock.advance(timedelta(days=3))
     [progress] = await harness.send("/progress")
@@ -31,8 +31,10 @@ async def test_counter_start_slip_and_progress(harness: Harness) -> None:
 
 async def test_next_note_after_a_slip_is_written_for_it(harness: Harness, content: object) -> None:
     await harness.subscribe("e", "9", "UTC")
-    await harness.press("ns:today")
-    await harness.press("nc:slip:y")
+    await harness.press("nst")
+    await harness.send("/progress")
+    await harness.press("ncs")
+    await harness.press("ncy")
     harness.clock.set(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
     [note] = await harness.deliver()
     slip_texts = [e.text.split("{")[0][:30] for e in content.daily.after_slip]  # type: ignore[attr-defined]

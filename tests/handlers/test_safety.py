@@ -29,19 +29,19 @@ async def test_figures_of_speech_pass(harness: Harness) -> None:
 
 
 async def test_crisis_in_the_middle_of_a_flow(harness: Harness) -> None:
-    """Asked for a time, the user writes a crisis message: the crisis reply comes first and
-    the flow is still waiting afterwards."""
+    """Asked for a time, the user writes a crisis message: the crisis reply comes at once and
+    ends the step, so the next message is read afresh, not as a time."""
     await harness.send("/daily")
-    await harness.press("d:new:g")
+    await harness.press("dn:grounding")
     [crisis] = await harness.send("i dont want to be alive anymore")
     assert "988" in crisis.text
-    [zone_question] = await harness.send("8:30")
-    assert "time zone" in zone_question.text
+    [after] = await harness.send("what is hoovering")
+    assert "hoover" in after.text.lower() and "couldn't read" not in after.text
 
 
 async def test_crisis_uses_the_users_country(harness: Harness) -> None:
     await harness.send("/country")
-    await harness.press("c:GB")
+    await harness.press("cs:GB")
     [reply] = await harness.send("he is going to kill me")
     assert "999" in reply.text and "55" in reply.text
     assert "911" not in reply.text
@@ -58,4 +58,4 @@ async def test_crisis_logs_never_hold_the_text(harness: Harness, caplog: object)
 async def test_a_question_with_a_disclosure_still_offers_its_topic(harness: Harness) -> None:
     [reply] = await harness.send("is it abuse if he checks my phone and hits me when i go out")
     assert "1-800-799-7233" in reply.text
-    assert any(d.startswith("t:") and d != "t:safety-planning" for d in buttons(reply))
+    assert any(d.startswith("t:") and d != "t:safety-planning:0" for d in buttons(reply))

@@ -56,25 +56,25 @@ async def test_every_screen_has_help_now(harness: Harness) -> None:
         "x",
         "xg:understanding:0",
         "xg:is-this-it:1",
-        "t:hoovering",
-        "tm:hoovering",
+        "t:hoovering:0",
+        "t:hoovering:1",
         "d",
-        "d:new:g",
+        "dn:grounding",
         "nc",
         "c",
         "help",
         "hc",
-        "d:new:e",
-        "ns:ask",
-        "d:s:g",
-        "d:p:g",
-        "d:pt:g",
-        "nc:slip",
+        "dn:encouragement",
+        "nsa",
+        "ds:grounding",
+        "dp:grounding",
+        "dpt:grounding",
+        "ncs",
     ]
     await harness.send("/start")
     for data in screens:
         [reply] = await harness.press(data)
-        assert any(d == "h" or d.startswith("h:") for d in buttons(reply)), data
+        assert any(d == "h" or d.startswith("hl:") for d in buttons(reply)), data
     for text in (
         "/start",
         "/help",

@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from bot.content import Content
 from bot.domain import NoContactView, SubscriptionView
-from bot.scheduling.dispatcher import pick_unseen, plan, stage_for
+from bot.policy import stage_for
+from bot.scheduling.dispatcher import pick_unseen, plan
 from bot.scheduling.times import first_due_after
 from tests.conftest import Harness
 
@@ -90,10 +91,10 @@ async def test_concurrent_dispatch_queues_each_day_once(db_harness: Harness) -> 
     h = db_harness
     await add_subscribers(h, 20, "13:00")
     h.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
-    dispatcher = h.app.bot_data["dispatcher"]
+    dispatcher = h.services.dispatcher
     results = await asyncio.gather(*(dispatcher.tick() for _ in range(4)))
     assert sum(results) == 20
-    await h.app.bot_data["sender"].drain()
+    await h.services.sender.drain()
     assert len([s for s in h.transport.sent if s.chat_id >= 100]) == 20
 
 

@@ -1,0 +1,293 @@
+"""Every button's callback data, defined once: a small typed value with pack, parse and pattern.
+
+The idea is aiogram's CallbackData in a few lines. A class names its prefix and typed fields;
+`pack()` writes `prefix:field:field`, `parse()` reads it back or returns None for anything that
+does not fit (wrong prefix, field count, type or range), and `pattern()` is the predicate PTB's
+CallbackQueryHandler takes. Handlers receive the parsed value from `of(update)`.
+
+Whether the user really received the button is checked where the press arrives
+(`bot.handlers.common.offered`): the data must be on the message the press came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, ClassVar, Self, get_type_hints
+
+from telegram import Update
+
+from bot.domain import Kind
+
+SEPARATOR = ":"
+WORD = re.compile(r"[A-Za-z0-9_-]{1,40}")
+# Ids from our own tables fit easily; anything longer is forged (and would overflow a column).
+MAX_INT = 2**31 - 1
+
+
+class CallbackData:
+    """Base of every callback: subclasses are frozen dataclasses with a `prefix`."""
+
+    prefix: ClassVar[str]
+    registry: ClassVar[dict[str, type[CallbackData]]] = {}
+
+    def __init_subclass__(cls, *, prefix: str, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if prefix in CallbackData.registry:
+            raise TypeError(f"callback prefix {prefix!r} is used twice")
+        cls.prefix = prefix
+        CallbackData.registry[prefix] = cls
+
+    def pack(self) -> str:
+        values = [_format(getattr(self, f.name)) for f in dataclasses.fields(self)]  # type: ignore[arg-type]
+        return SEPARATOR.join([self.prefix, *values])
+
+    @classmethod
+    def parse(cls, data: object) -> Self | None:
+        """The value, or None if the data is not exactly one of ours."""
+        if not isinstance(data, str):
+            return None
+        prefix, *raw = data.split(SEPARATOR)
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        if prefix != cls.prefix or len(raw) != len(fields):
+            return None
+        hints = get_type_hints(cls)
+        values = {}
+        for field, text in zip(fields, raw, strict=True):
+            value = _read(hints[field.name], text)
+            if value is None:
+                return None
+            values[field.name] = value
+        try:
+            return cls(**values)
+        except ValueError:  # a subclass's own check (__post_init__) refused it
+            return None
+
+    @classmethod
+    def pattern(cls) -> Callable[[object], bool]:
+        """For CallbackQueryHandler(pattern=...): true for data this class parses."""
+        return lambda data: cls.parse(data) is not None
+
+    @classmethod
+    def of(cls, update: Update) -> Self:
+        """The parsed value of the pressed button (its handler's pattern already matched)."""
+        query = update.callback_query
+        value = cls.parse(query.data if query is not None else None)
+        if value is None:
+            raise ValueError(f"not a {cls.__name__} callback")
+        return value
+
+
+def parse_any(data: object) -> CallbackData | None:
+    """Whichever callback the data is, or None."""
+    if not isinstance(data, str):
+        return None
+    cls = CallbackData.registry.get(data.split(SEPARATOR, 1)[0])
+    return None if cls is None else cls.parse(data)
+
+
+def _format(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, StrEnum):
+        return value.value
+    return str(value)
+
+
+def _read(kind: Any, text: str) -> object | None:
+    if kind is bool:
+        return {"1": True, "0": False}.get(text)
+    if kind is int:
+        if not text.isdigit() or len(text) > 10 or int(text) > MAX_INT:
+            return None
+        return int(text)
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        try:
+            return kind(text)
+        except ValueError:
+            return None
+    if kind is str:
+        return text if WORD.fullmatch(text) else None
+    raise TypeError(f"callback field type {kind!r} is not supported")
+
+
+# --- the callbacks ----------------------------------------------------------------------------
+# Short prefixes: Telegram allows 64 bytes of callback data.
+
+
+@dataclass(frozen=True)
+class Menu(CallbackData, prefix="m"):
+    """The main menu."""
+
+
+@dataclass(frozen=True)
+class Commands(CallbackData, prefix="help"):
+    """The list of commands."""
+
+
+@dataclass(frozen=True)
+class HelpNow(CallbackData, prefix="h"):
+    """Help now: the user's own country's lines, from memory."""
+
+
+@dataclass(frozen=True)
+class CountryLines(CallbackData, prefix="hl"):
+    """Another country's lines."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class OtherCountries(CallbackData, prefix="hc"):
+    """Every country we hold lines for."""
+
+
+@dataclass(frozen=True)
+class CountryMenu(CallbackData, prefix="c"):
+    """Which country's lines Help now shows."""
+
+
+@dataclass(frozen=True)
+class SetCountry(CallbackData, prefix="cs"):
+    code: str
+
+
+@dataclass(frozen=True)
+class ExplainMenu(CallbackData, prefix="x"):
+    """The themes of topics."""
+
+
+@dataclass(frozen=True)
+class ExplainGroup(CallbackData, prefix="xg"):
+    group: str
+    page: int
+
+
+@dataclass(frozen=True)
+class ShowTopic(CallbackData, prefix="t"):
+    topic: str
+    more: bool = False
+
+
+@dataclass(frozen=True)
+class DailyHome(CallbackData, prefix="d"):
+    """The /daily screen."""
+
+
+@dataclass(frozen=True)
+class DailyNew(CallbackData, prefix="dn"):
+    """Subscribe, or change the time: asks for the time."""
+
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class DailyTime(CallbackData, prefix="dt"):
+    kind: Kind
+    hhmm: str
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"([01]\d|2[0-3])[0-5]\d", self.hhmm):
+            raise ValueError("not a time")
+
+
+@dataclass(frozen=True)
+class DailyZone(CallbackData, prefix="dz"):
+    """A zone button: `pick` is an index into the common zones, or -1 for the user's own."""
+
+    kind: Kind
+    hhmm: str
+    pick: int
+
+    def __post_init__(self) -> None:
+        DailyTime(self.kind, self.hhmm)  # the same check on the time
+
+
+KEEP_ZONE = 0  # DailyZone.pick for "keep my zone"; common zones are 1..n
+
+
+@dataclass(frozen=True)
+class PauseMenu(CallbackData, prefix="dp"):
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class PauseDays(CallbackData, prefix="dpd"):
+    kind: Kind
+    days: int
+
+    def __post_init__(self) -> None:
+        if self.days not in (1, 7):
+            raise ValueError("not an offered pause")
+
+
+@dataclass(frozen=True)
+class PauseAskDate(CallbackData, prefix="dpt"):
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class PauseForever(CallbackData, prefix="dpi"):
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Resume(CallbackData, prefix="dr"):
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class StopAsk(CallbackData, prefix="ds"):
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class StopYes(CallbackData, prefix="dsy"):
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class ToggleDiscreet(CallbackData, prefix="dd"):
+    """Discreet mode on or off."""
+
+
+@dataclass(frozen=True)
+class Progress(CallbackData, prefix="nc"):
+    """The no-contact counter."""
+
+
+@dataclass(frozen=True)
+class SlipAsk(CallbackData, prefix="ncs"):
+    """ "I reached out / got pulled back": asks before restarting the run."""
+
+
+@dataclass(frozen=True)
+class SlipYes(CallbackData, prefix="ncy"):
+    pass
+
+
+@dataclass(frozen=True)
+class StartToday(CallbackData, prefix="nst"):
+    """No-contact began today."""
+
+
+@dataclass(frozen=True)
+class StartAsk(CallbackData, prefix="nsa"):
+    """Asks which day no-contact began."""
+
+
+@dataclass(frozen=True)
+class ConfirmStart(CallbackData, prefix="nsc"):
+    """A typed start date whose year was unclear, confirmed: days since 1970-01-01."""
+
+    day: int
+
+
+@dataclass(frozen=True)
+class Reveal(CallbackData, prefix="rv"):
+    """Open a discreet note inside the chat."""
+
+    outbox_id: int

@@ -1,0 +1,61 @@
+"""The bot's policy in one place: numbers a reviewer may want to change, each with its reason.
+
+Operators tune delivery through settings (bot/config.py); these are product decisions.
+"""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+# --- conversation ------------------------------------------------------------------------------
+# A question asked in words waits this long for its answer; after that the next message is
+# read afresh (people come back hours later with something else on their mind).
+STEP_TIMEOUT = timedelta(minutes=30)
+# Longest typed answer read as a time, a date or a place; longer text is a message, not an answer.
+MAX_ANSWER_LENGTH = 60
+
+# --- daily notes -------------------------------------------------------------------------------
+# Offered as buttons when choosing a time; any other time can be typed.
+TIME_BUTTONS = (time(7), time(8), time(9), time(12), time(18), time(21))
+# Offered as buttons when choosing a time zone; anything else can be typed (a city, an offset).
+COMMON_ZONES = (
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "Asia/Kolkata",
+    "UTC",
+)
+# A daily note later than this after downtime is skipped (never sent in the middle of the
+# night); the GRACE_MINUTES setting overrides it.
+DEFAULT_GRACE = timedelta(minutes=120)
+
+# --- no-contact encouragement -----------------------------------------------------------------
+# Stages of the encouragement notes, by the day of the current run on which each begins:
+# withdrawal is strongest in the first days, the first weeks are about steadiness, then later.
+ENCOURAGEMENT_STAGES = (("first_days", 0), ("first_weeks", 7), ("later", 30))
+# Days of a run that get their own milestone note instead of an ordinary one.
+MILESTONES = (1, 3, 7, 14, 30, 60, 90, 180, 365)
+
+
+def stage_for(days: int) -> str:
+    """The encouragement stage for the day of a run."""
+    current = ENCOURAGEMENT_STAGES[0][0]
+    for name, begins in ENCOURAGEMENT_STAGES:
+        if days >= begins:
+            current = name
+    return current
+
+
+# --- hotlines --------------------------------------------------------------------------------
+# Every purpose a hotline line can have, in the order the full hotline screen shows them.
+HOTLINE_PURPOSES = ("emergency", "domestic_abuse", "crisis", "directory")
+# Commands that show the hotlines; they skip every queue like crisis messages.
+HOTLINE_COMMANDS = ("hotline", "help_now", "sos")
+# Where "11/01/2026" means 1 November (month first); everywhere else it means 11 January.
+MONTH_FIRST_COUNTRIES = frozenset({"US"})

@@ -1,0 +1,70 @@
+"""Typed conversation steps: the question the bot asked in words and is waiting to have answered.
+
+A step is stored with the user (users.pending) in one format, written and read only here, so a
+restart resumes it. A step ends when the user opens the menu, runs any command, presses another
+screen's button, answers it, or after STEP_TIMEOUT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from bot.domain import Kind
+from bot.policy import STEP_TIMEOUT
+
+
+class Waiting(StrEnum):
+    """What the bot is waiting for. The value is stored: keep values stable."""
+
+    DAILY_TIME = "daily_time"  # "When should it arrive?" (kind)
+    DAILY_ZONE = "daily_zone"  # "Which time zone?" (kind, at)
+    PAUSE_UNTIL = "pause_until"  # "Until which date?" (kind)
+    NO_CONTACT_START = "nc_start"  # "When did no-contact begin?"
+    COUNTRY = "country"  # "Which country are you in?"
+
+
+@dataclass(frozen=True)
+class Step:
+    waiting: Waiting
+    kind: Kind | None = None
+    at: time | None = None
+
+    def format(self) -> str:
+        parts = [self.waiting.value, self.kind.value if self.kind else ""]
+        parts.append(self.at.strftime("%H%M") if self.at else "")
+        return ":".join(parts).rstrip(":")
+
+    @classmethod
+    def parse(cls, stored: str | None) -> Step | None:
+        """The stored step, or None for none or for anything unreadable (an older format)."""
+        if not stored:
+            return None
+        name, kind, at = [*stored.split(":"), "", ""][:3]
+        try:
+            waiting = Waiting(name)
+            return cls(
+                waiting,
+                Kind(kind) if kind else None,
+                time(int(at[:2]), int(at[2:])) if at else None,
+            )
+        except ValueError:
+            return None
+
+
+def current_step(stored: str | None, since: datetime | None, now: datetime) -> Step | None:
+    """The step still waiting at `now`: one left for STEP_TIMEOUT has ended."""
+    step = Step.parse(stored)
+    if step is None or since is None or now - since > STEP_TIMEOUT:
+        return None
+    return step
+
+
+def day_number(day: date) -> int:
+    """A date as a small integer for callback data (days since 1970-01-01)."""
+    return day.toordinal() - date(1970, 1, 1).toordinal()
+
+
+def from_day_number(number: int) -> date:
+    return date.fromordinal(date(1970, 1, 1).toordinal() + number)
