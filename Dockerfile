@@ -1,16 +1,19 @@
-# Production image: long polling on Telegram. Set TELEGRAM_BOT_TOKEN and DATABASE_URL.
-FROM python:3.11-slim
-
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
-WORKDIR /app
-RUN useradd --create-home --uid 10001 bot
-
+# Production image: the installed wheel (content included), long polling or webhook.
+# Set TELEGRAM_BOT_TOKEN and DATABASE_URL.
+FROM python:3.11-slim AS build
+WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY messages ./messages
-RUN pip install --no-compile .
+RUN pip wheel --no-deps --no-cache-dir -w /dist .
 
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+RUN useradd --create-home --uid 10001 bot
+COPY --from=build /dist /dist
+RUN pip install --no-compile /dist/*.whl && rm -rf /dist
 USER bot
+WORKDIR /home/bot
 # SQLite lives here unless DATABASE_URL points at PostgreSQL.
-VOLUME ["/app/data"]
-CMD ["python", "-m", "bot", "run"]
+VOLUME ["/home/bot/data"]
+CMD ["trauma-bond-bot", "run"]

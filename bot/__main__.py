@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+from pathlib import Path
 from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
@@ -31,19 +32,32 @@ class _Redact(logging.Filter):
         return True
 
 
-def setup_logging(settings: Settings, secret: str = "") -> None:
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+def setup_logging(settings: Settings, secret: str = "", log_file: Path | None = None) -> None:
+    """Log lines to stderr; for the terminal chat, to a file, with only warnings on stderr, so
+    nothing lands between the bot's replies."""
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    root = logging.getLogger()
+    root.setLevel(settings.log_level)
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setFormatter(fmt)
+    if not root.handlers:  # as logging.basicConfig: a host that set up logging keeps its own
+        root.addHandler(stderr)
+    if log_file is not None:
+        if not log_file.parent.exists():
+            log_file.parent.mkdir(mode=0o700, parents=True)
+        if not log_file.exists():
+            os.close(os.open(log_file, os.O_CREAT | os.O_WRONLY, 0o600))
+        to_file = logging.FileHandler(log_file, encoding="utf-8")
+        to_file.setFormatter(fmt)
+        root.addHandler(to_file)
+        stderr.setLevel(logging.WARNING)
     # httpx logs every request URL, and Bot API URLs contain the token.
     for noisy in ("httpx", "httpcore", "apscheduler", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # At DEBUG, PTB's Bot logs every call's parameters and result: users' message texts.
     for chatty in ("telegram.Bot", "telegram.ext.ExtBot"):
         logging.getLogger(chatty).setLevel(max(logging.INFO, logging.getLogger().level))
-    for handler in logging.getLogger().handlers:
+    for handler in root.handlers:
         handler.addFilter(_Redact(secret))
 
 
@@ -65,20 +79,22 @@ async def _run(settings: Settings, content: Content) -> None:
         raise SettingsError(
             f"Cannot reach the Bot API at {settings.telegram_api_base_url}: {exc}"
         ) from None
-    await start_services(application)
-    assert application.updater is not None
-    await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
-    await application.start()
-    log.info("running; press Ctrl+C to stop")
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
-    await application.updater.stop()
-    await application.stop()
-    await stop_services(application)
-    await application.shutdown()
+    try:
+        await start_services(application)
+        assert application.updater is not None
+        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        await application.start()
+        log.info("running; press Ctrl+C to stop")
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+        await application.updater.stop()
+        await application.stop()
+    finally:
+        await stop_services(application)
+        await application.shutdown()
 
 
 async def _chat(settings: Settings, content: Content, user_id: int) -> None:
@@ -86,22 +102,31 @@ async def _chat(settings: Settings, content: Content, user_id: int) -> None:
     logging.getLogger("telegram").setLevel(max(logging.WARNING, logging.getLogger().level))
     from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
     from bot.console import LocalTelegram, printer, run_chat, to_plain
+    from bot.context import services_of
+    from bot.steps import current_step
 
     tty = sys.stdin.isatty()
     transport = LocalTelegram(on_send=printer(tty))
     application = build_application(
         settings, token=CONSOLE_TOKEN, request=transport, content=content
     )
-    await application.initialize()
-    try:
-        await start_services(application)
-        await application.start()
-        intro = application.bot_data["services"].content.ui["console_intro"]
-        await run_chat(application, transport, user_id, to_plain(intro))
-        await application.stop()
-    finally:
-        await stop_services(application)
-        await application.shutdown()
+    services = services_of(application)
+
+    async def waiting_for_text(chat: int) -> bool:
+        user = await services.repo.get_user(chat) if services.repo else None
+        if user is None:
+            return False
+        return current_step(user.pending, user.pending_since, services.clock.now()) is not None
+
+    async with application:  # initialize, and shut down whatever happens
+        try:
+            await start_services(application)
+            await application.start()
+            intro = to_plain(content.ui["console_intro"])
+            await run_chat(application, transport, user_id, intro, waiting_for_text)
+            await application.stop()
+        finally:
+            await stop_services(application)
 
 
 def _match(lines: list[str]) -> None:
@@ -148,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         secret = (
             settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
         )
-        setup_logging(settings, secret)
+        # The terminal chat logs to a file, so log lines never sit between the bot's replies.
+        log_file = Path("data/chat.log") if args.command == "chat" else None
+        setup_logging(settings, secret, log_file)
         if args.command == "match":
             _match([" ".join(args.text)] if args.text else sys.stdin.read().splitlines())
             return 0

@@ -14,7 +14,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -229,8 +229,17 @@ def to_plain(text: str, bold: bool = False) -> str:
 
 def render(sent: Sent, tty: bool) -> str:
     lines = [to_plain(sent.text, bold=tty)]
-    if sent.method == "editMessageText":
-        lines.insert(0, "(updated)")
+    marks = [
+        mark
+        for mark, on in (
+            ("updated", sent.method == "editMessageText"),
+            ("silent: no sound or vibration", sent.silent),
+            ("protected: can't be forwarded or saved", sent.protected),
+        )
+        if on
+    ]
+    if marks:
+        lines.insert(0, f"({'; '.join(marks)})")
     number = itertools.count(1)
     for row in sent.buttons:
         lines.append("   ".join(f"[{next(number)}] {label}" for label, _ in row))
@@ -242,15 +251,22 @@ async def run_chat(
     transport: LocalTelegram,
     user_id: int,
     intro: str,
+    waiting_for_text: Callable[[int], Awaitable[bool]],
 ) -> None:
-    """Read lines until end of input; a number presses that button of the latest message."""
+    """Greet as /start would, then read lines until end of input.
+
+    A bare number presses that button of the latest message only when it has that many buttons
+    and the bot is not waiting for a typed answer; otherwise it is sent as text. Lines are read
+    in a thread, so due daily notes arrive while the chat waits, piped or not.
+    """
     chat = LocalChat(application, transport)
     tty = sys.stdin.isatty()
     if tty:
         print(intro)
+    await chat.send(user_id, "/start")
     loop = asyncio.get_running_loop()
     while True:
-        line = await loop.run_in_executor(None, sys.stdin.readline) if tty else sys.stdin.readline()
+        line = await loop.run_in_executor(None, sys.stdin.readline)
         if not line:
             break
         line = line.rstrip("\n")
@@ -259,8 +275,13 @@ async def run_chat(
         if not line.strip():
             continue
         message_id, buttons = chat.last_buttons(user_id)
-        if line.strip().isdigit() and 1 <= int(line) <= len(buttons):
-            await chat.press(user_id, buttons[int(line) - 1][1], message_id)
+        number = line.strip()
+        if (
+            number.isdigit()
+            and 1 <= int(number) <= len(buttons)
+            and not await waiting_for_text(user_id)
+        ):
+            await chat.press(user_id, buttons[int(number) - 1][1], message_id)
         else:
             await chat.send(user_id, line[1:] if line.startswith("\\") else line)
 

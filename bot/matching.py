@@ -35,6 +35,9 @@ PROSE_WEIGHT = 0.8
 NGRAM_WEIGHT = 0.35
 BEST_SHARE = 0.3
 CONFIDENT_SCORE = 0.30
+# Below this a topic is no real match (held-out questions' right answers score 0.14 and up;
+# "blorp fizzle" scores 0.07): better to say "I couldn't match that" than to guess.
+MIN_SUGGEST_SCORE = 0.1
 CONFIDENT_MARGIN = 0.06
 
 
@@ -124,6 +127,11 @@ class TopicMatcher:
         }
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:limit]
         return [Match(tid, round(score, 4)) for tid, score in ranked if score > 0]
+
+    @staticmethod
+    def worth_suggesting(matches: Iterable[Match]) -> list[Match]:
+        """The matches good enough to offer as buttons."""
+        return [m for m in matches if m.score >= MIN_SUGGEST_SCORE]
 
     @staticmethod
     def is_confident(matches: Iterable[Match]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +25,43 @@ class DatabaseUnavailable(Exception):
     """The database cannot be reached or used; the message is one line for a person."""
 
 
+# PostgreSQL: a server that accepts connections but does not answer must not hang a screen
+# for asyncpg's default 60 s. Screens say at once that they cannot reach their notes.
+CONNECT_TIMEOUT_S = 3.0
+COMMAND_TIMEOUT_S = 10.0
+POOL_TIMEOUT_S = 5.0
+
+
 def make_engine(settings: Settings) -> AsyncEngine:
     """An async engine; SQLite gets WAL, a busy timeout and foreign keys on every connection."""
     path = settings.sqlite_path()
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_file(path)
     kwargs: dict[str, Any] = {"pool_pre_ping": not settings.is_sqlite}
     if not settings.is_sqlite:
-        kwargs |= {"pool_size": 10, "max_overflow": 10}
+        kwargs |= {
+            "pool_size": 10,
+            "max_overflow": 10,
+            "pool_timeout": POOL_TIMEOUT_S,
+            "connect_args": {"timeout": CONNECT_TIMEOUT_S, "command_timeout": COMMAND_TIMEOUT_S},
+        }
     engine = create_async_engine(settings.database_url, **kwargs)
     if settings.is_sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _private_file(path: Path) -> None:
+    """The SQLite folder 0700 and file 0600 before first use: the list of chat ids is private.
+    SQLite gives its -wal and -shm files the database file's permissions."""
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            os.chmod(path, 0o600)  # whatever the umask
+    except OSError as exc:
+        raise DatabaseUnavailable(f"Cannot use the database file {path}: {exc.strerror}") from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

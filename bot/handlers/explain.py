@@ -86,6 +86,7 @@ async def answer_question(update: Update, context: BotContext, matches: list[Mat
             update, context, text, keyboard(content, topic_rows(content, topic, more=True))
         )
         return
+    matches = context.services.matcher.worth_suggesting(matches)
     rows = [[topic_button(content.topics[m.topic_id])] for m in matches]
     rows.append([button(content, "btn_all_topics", ExplainMenu())])
     key = "explain_suggest" if matches else "explain_no_match"

@@ -35,7 +35,15 @@ async def test_free_text_confident_answer(harness: Harness, content: object) -> 
 
 
 async def test_free_text_unsure_offers_three(harness: Harness) -> None:
-    [reply] = await harness.send("blorp fizzle")
+    [reply] = await harness.send("feelings")
     topic_buttons = [d for d in buttons(reply) if d.startswith("t:")]
-    assert len(topic_buttons) <= 3
+    assert reply.text == harness.services.content.ui["explain_suggest"]
+    assert len(topic_buttons) == 3
+    assert "x" in buttons(reply)
+
+
+async def test_free_text_with_no_match_says_so(harness: Harness) -> None:
+    [reply] = await harness.send("blorp fizzle")
+    assert reply.text == harness.services.content.ui["explain_no_match"]
+    assert [d for d in buttons(reply) if d.startswith("t:")] == []
     assert "x" in buttons(reply)
