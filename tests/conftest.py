@@ -15,7 +15,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta,
 from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
 from bot.callbacks import CallbackData, DailyNew
 from bot.config import Settings
-from bot.console import LocalChat, LocalTelegram
+from bot.console import LocalChat, LocalTelegram, Sent
 from bot.content import Content, load_content
 from bot.domain import Kind
 from bot.scheduling.clock import FakeClock
@@ -76,6 +76,11 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return POSTGRES_URL
 
 
+def buttons(sent: Sent) -> list[str]:
+    """The callback data of a sent message's buttons, flattened."""
+    return [data for row in sent.buttons for _, data in row]
+
+
 class Harness:
     """A running Application with a local Telegram and a fake clock."""
 
@@ -89,10 +94,10 @@ class Harness:
     def services(self) -> Any:
         return self.app.bot_data["services"]
 
-    async def send(self, text: str, user: int = 1) -> list[Any]:
+    async def send(self, text: str, user: int = 1) -> list[Sent]:
         return await self.chat.send(user, text)
 
-    async def press(self, data: CallbackData | str, user: int = 1) -> list[Any]:
+    async def press(self, data: CallbackData | str, user: int = 1) -> list[Sent]:
         """Press the button with this data on the newest message that shows it."""
         packed = data.pack() if isinstance(data, CallbackData) else data
         return await self.chat.press(user, packed)

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import stop_services
-from tests.conftest import Harness, make_harness, sqlite_url
-from tests.handlers.test_start import buttons
+from tests.conftest import Harness, buttons, make_harness, sqlite_url
 
 
 async def _asked_for_time(harness: Harness) -> None:

@@ -2,8 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tests.conftest import Harness
-from tests.handlers.test_start import buttons
+from tests.conftest import Harness, buttons
 
 
 async def test_subscribe_with_typed_time_and_city(harness: Harness) -> None:

@@ -1,5 +1,4 @@
-from tests.conftest import Harness
-from tests.handlers.test_start import buttons
+from tests.conftest import Harness, buttons
 
 
 async def test_explain_groups_pages_and_topics(harness: Harness) -> None:

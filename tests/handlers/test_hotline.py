@@ -1,5 +1,4 @@
-from tests.conftest import Harness
-from tests.handlers.test_start import buttons
+from tests.conftest import Harness, buttons
 
 
 async def test_hotline_shows_us_lines_by_default(harness: Harness) -> None:

@@ -1,7 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
-from tests.conftest import Harness
-from tests.handlers.test_start import buttons
+from tests.conftest import Harness, buttons
 
 
 async def test_counter_start_slip_and_progress(harness: Harness) -> None:

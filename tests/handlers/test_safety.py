@@ -1,7 +1,6 @@
 """Crisis replies in any state, before anything else."""
 
-from tests.conftest import Harness
-from tests.handlers.test_start import buttons
+from tests.conftest import Harness, buttons
 
 
 async def test_danger_gets_emergency_number_at_once(harness: Harness) -> None:

@@ -1,8 +1,4 @@
-from tests.conftest import Harness
-
-
-def buttons(sent: object) -> list[str]:
-    return [data for row in sent.buttons for _, data in row]  # type: ignore[attr-defined]
+from tests.conftest import Harness, buttons
 
 
 async def test_start_welcomes_with_menu_and_help_now(harness: Harness) -> None:
