@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     global_rate_per_second: float = Field(default=30.0, gt=0, le=10_000)
     grace_minutes: int = Field(default=int(DEFAULT_GRACE.total_seconds() // 60), ge=0, le=24 * 60)
     dispatch_interval_seconds: float = Field(default=2.0, gt=0, le=60)
+    # Encryption at rest (bot/crypto.py): `id:base64key[,id:base64key]`, the active key first;
+    # or a file with one such line per key. Never stored in the database.
+    encryption_keys: SecretStr | None = None
+    encryption_key_file: Path | None = None
 
     @field_validator("default_country")
     @classmethod
