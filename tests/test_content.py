@@ -60,6 +60,12 @@ def test_every_topic_of_the_guide_is_there(content: Content) -> None:
         "codependency",
         "healthy-love",
         "narcissism",
+        # Added beyond the guide's table: staying safe.
+        "danger-signs",
+        "living-together",
+        "phone-safety",
+        "legal-routes",
+        "contacting-a-helpline",
     }
     assert set(content.topics) == guide_ids
     for topic in content.topics.values():
