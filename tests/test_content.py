@@ -60,6 +60,18 @@ def test_every_topic_of_the_guide_is_there(content: Content) -> None:
         "codependency",
         "healthy-love",
         "narcissism",
+        # Added beyond the guide's table: safety and particular situations.
+        "danger-signs",
+        "living-together",
+        "phone-safety",
+        "kinds-of-abuse",
+        "legal-routes",
+        "children-and-pets",
+        "helping-someone",
+        "contacting-a-helpline",
+        "threats-to-self-harm",
+        "only-when-drinking",
+        "groups-with-needs",
     }
     assert set(content.topics) == guide_ids
     for topic in content.topics.values():
