@@ -28,6 +28,7 @@ from bot.handlers import (
     progress,
     reveal,
     safety,
+    smalltalk,
     start,
     text,
 )
@@ -87,7 +88,18 @@ def register(application: AppType) -> None:
     # Group 0: a command or another screen's button ends a half-finished typed step.
     application.add_handlers(gate.STEPS, group=0)
     # Group 1, first match wins: leaving groups before anything else answers there.
-    for module in (membership, start, hotline, country, explain, daily, progress, reveal, text):
+    for module in (
+        membership,
+        start,
+        hotline,
+        country,
+        explain,
+        daily,
+        progress,
+        reveal,
+        smalltalk,
+        text,
+    ):
         application.add_handlers(module.HANDLERS, group=1)
     application.add_handlers(start.FALLBACKS, group=1)
     application.add_error_handler(errors.on_error)

@@ -291,3 +291,13 @@ class Reveal(CallbackData, prefix="rv"):
     """Open a discreet note inside the chat."""
 
     outbox_id: int
+
+
+@dataclass(frozen=True)
+class HowItWorks(CallbackData, prefix="hw"):
+    """The rest of the welcome: what the bot does, staying discreet, therapy."""
+
+
+@dataclass(frozen=True)
+class Grounding(CallbackData, prefix="gr"):
+    """A grounding exercise, now."""

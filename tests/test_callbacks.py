@@ -44,6 +44,8 @@ SAMPLES: list[cb.CallbackData] = [
     cb.StartAsk(),
     cb.ConfirmStart(20_000),
     cb.Reveal(123),
+    cb.HowItWorks(),
+    cb.Grounding(),
 ]
 
 

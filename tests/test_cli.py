@@ -94,7 +94,28 @@ def test_scripted_chat_shows_replies_in_order(tmp_path: Path) -> None:
 
 
 def test_chat_buttons_are_pressed_by_number(tmp_path: Path) -> None:
-    result = run(["chat", "--user", "42"], tmp_path, stdin="/start\n1\n")
-    assert "[1]" in result.stdout
-    after = result.stdout.split("> 1", 1)[1]
+    result = run(["chat", "--user", "42"], tmp_path, stdin="/start\n2\n")
+    assert "[2] 📖 Understand it" in result.stdout
+    after = result.stdout.split("> 2", 1)[1]
     assert "Pick a theme" in after
+
+
+def test_small_talk_script(tmp_path: Path) -> None:
+    """The issue's script: a greeting, thanks and "menu" each get a fitting reply."""
+    result = run(["chat"], tmp_path, stdin="hi\nthanks\nmenu\n", DATABASE_URL=None)
+    assert result.returncode == 0, result.stderr
+    hi = result.stdout.split("> hi", 1)[1].split("> thanks", 1)[0]
+    thanks = result.stdout.split("> thanks", 1)[1].split("> menu", 1)[0]
+    menu = result.stdout.split("> menu", 1)[1]
+    assert "I'm here" in hi and "Understand it" in hi
+    assert "You're welcome" in thanks and "Help now" in thanks
+    assert "What would help right now?" in menu and "Daily notes" in menu
+
+
+def test_a_typed_step_does_not_swallow_the_next_question(tmp_path: Path) -> None:
+    """/daily, a button, then /explain and a question: the question is answered."""
+    script = "/daily\n1\n/explain\nwhy do i miss him\n"
+    result = run(["chat"], tmp_path, stdin=script, DATABASE_URL=None)
+    after = result.stdout.split("> why do i miss him", 1)[1]
+    assert "couldn't read that as a time" not in after
+    assert "Missing someone who hurt you" in after

@@ -10,10 +10,26 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import ExplainGroup, ExplainMenu, ShowTopic
 from bot.content import Content, Topic
 from bot.context import BotContext
-from bot.handlers.common import button, keyboard, labelled, respond
+from bot.handlers.common import button, chat_id, keyboard, labelled, respond
 from bot.matching import Match
 
-PAGE_SIZE = 5
+PAGE_SIZE = 5  # at most; pages are balanced so none holds a single topic
+
+
+def pages_of(topics: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A group's topics in pages of at most PAGE_SIZE, as even as can be (6 -> 3 + 3)."""
+    count = max(1, -(-len(topics) // PAGE_SIZE))
+    size = -(-len(topics) // count)
+    return [topics[i : i + size] for i in range(0, len(topics), size)]
+
+
+def group_of(content: Content, topic_id: str) -> tuple[str, int] | None:
+    """The group holding a topic, and the page it is on."""
+    for group in content.groups:
+        for number, page in enumerate(pages_of(group.topics)):
+            if topic_id in page:
+                return group.id, number
+    return None
 
 
 def topic_text(topic: Topic, body: str) -> str:
@@ -38,15 +54,17 @@ async def explain_group(update: Update, context: BotContext) -> None:
     pressed = ExplainGroup.of(update)
     group = next((g for g in content.groups if g.id == pressed.group), None)
     page = pressed.page
-    if group is None or page * PAGE_SIZE >= len(group.topics):
+    pages = pages_of(group.topics) if group is not None else []
+    if group is None or page >= len(pages):
         await explain_menu(update, context)
         return
-    ids = group.topics[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    rows: list[list[InlineKeyboardButton]] = [[topic_button(content.topics[i])] for i in ids]
+    rows: list[list[InlineKeyboardButton]] = [
+        [topic_button(content.topics[i])] for i in pages[page]
+    ]
     paging = []
     if page > 0:
         paging.append(button(content, "btn_prev", ExplainGroup(group.id, page - 1)))
-    if (page + 1) * PAGE_SIZE < len(group.topics):
+    if page + 1 < len(pages):
         paging.append(button(content, "btn_next", ExplainGroup(group.id, page + 1)))
     rows += [paging] if paging else []
     rows.append([button(content, "btn_all_topics", ExplainMenu())])
@@ -55,10 +73,16 @@ async def explain_group(update: Update, context: BotContext) -> None:
 
 
 def topic_rows(content: Content, topic: Topic, *, more: bool) -> list[list[InlineKeyboardButton]]:
+    """More (once), related topics, and the way back to the topic's theme."""
     rows = []
     if more and topic.more:
         rows.append([button(content, "btn_more", ShowTopic(topic.id, more=True))])
     rows += [[topic_button(content.topics[r])] for r in topic.related]
+    home = group_of(content, topic.id)
+    if home is not None:
+        title = next(g.title for g in content.groups if g.id == home[0])
+        back = content.text("btn_back_to_theme", title=title)
+        rows.append([labelled(back, ExplainGroup(*home))])
     return rows
 
 
@@ -70,10 +94,18 @@ async def show_topic(update: Update, context: BotContext) -> None:
     if topic is None:
         await explain_menu(update, context)
         return
-    body = topic.more if pressed.more else topic.short
-    text = topic_text(topic, body)
     rows = topic_rows(content, topic, more=not pressed.more)
-    await respond(update, context, text, keyboard(content, rows))
+    if not pressed.more:
+        await respond(update, context, topic_text(topic, topic.short), keyboard(content, rows))
+        return
+    # "More" comes as a new message under the short answer, which stays where it was: on a
+    # phone, reading on from the short answer beats having it replaced.
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    await context.bot.send_message(
+        chat_id(update), topic_text(topic, topic.more), reply_markup=keyboard(content, rows)
+    )
 
 
 async def answer_question(update: Update, context: BotContext, matches: list[Match]) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.callbacks import Commands, Menu
+from bot.callbacks import Commands, HowItWorks, Menu
+from bot.content import Content
 from bot.context import BotContext
-from bot.handlers.common import keyboard, main_menu, respond
+from bot.handlers.common import button, keyboard, main_menu, respond
 
 COMMANDS = [
     ("hotline", "cmd_hotline"),
@@ -16,6 +17,7 @@ COMMANDS = [
     ("progress", "cmd_progress"),
     ("country", "cmd_country"),
     ("help", "cmd_help"),
+    ("menu", "cmd_menu"),
     ("start", "cmd_start"),
 ]
 
@@ -25,9 +27,21 @@ def bot_commands(context_ui: dict[str, str]) -> list[BotCommand]:
     return [BotCommand(name, context_ui[key]) for name, key in COMMANDS]
 
 
+def welcome_menu(content: Content) -> InlineKeyboardMarkup:
+    """The main menu with "How this works" on top: the welcome fits one phone screen."""
+    menu = main_menu(content)
+    how = [button(content, "btn_how_it_works", HowItWorks())]
+    return InlineKeyboardMarkup([how, *menu.inline_keyboard])
+
+
 async def start(update: Update, context: BotContext) -> None:
-    """Welcome: what this is and isn't, staying discreet, the main menu."""
-    await respond(update, context, context.content.ui["welcome"], main_menu(context.content))
+    """Welcome: what this is and isn't, Help now, the main menu; the rest a tap away."""
+    await respond(update, context, context.content.ui["welcome"], welcome_menu(context.content))
+
+
+async def how_it_works(update: Update, context: BotContext) -> None:
+    """The rest of the welcome: what each part does, staying discreet, therapy."""
+    await respond(update, context, context.content.ui["how_it_works"], main_menu(context.content))
 
 
 async def menu(update: Update, context: BotContext) -> None:
@@ -58,6 +72,7 @@ HANDLERS = [
     CommandHandler("menu", menu),
     CallbackQueryHandler(menu, pattern=Menu.pattern()),
     CallbackQueryHandler(help_command, pattern=Commands.pattern()),
+    CallbackQueryHandler(how_it_works, pattern=HowItWorks.pattern()),
 ]
 # Registered last, after every feature's handlers.
 FALLBACKS = [

@@ -15,8 +15,9 @@ from telegram.ext import MessageHandler, filters
 
 from bot.callbacks import CallbackData, CountryMenu, DailyHome, Progress
 from bot.context import BotContext
-from bot.handlers import country, daily, explain, progress
+from bot.handlers import country, daily, explain, progress, smalltalk
 from bot.handlers.common import chat_id, keyboard, prompt, respond
+from bot.smalltalk import SmallTalk, classify_small_talk
 from bot.steps import Step, Waiting, current_step
 
 Answer = Callable[[Update, BotContext, Step, str], Awaitable[bool]]
@@ -54,16 +55,19 @@ async def on_text(update: Update, context: BotContext) -> None:
     ended = context.services.steps_ended.pop(user.chat_id, None)
     if step is not None and ended is not None and user.pending_since is not None:
         step = None if ended >= user.pending_since else step
+    chatter = classify_small_talk(text)
     if step is not None:
         route = ROUTES[step.waiting]
         if await route.answer(update, context, step, text):
             return
         matches = context.services.matcher.rank(text)
-        if looks_like_an_attempt(text) and not context.services.matcher.is_confident(matches):
+        attempt = looks_like_an_attempt(text) and not context.services.matcher.is_confident(matches)
+        if attempt and chatter in (None, SmallTalk.OK):
             await prompt(update, context, route.retry, route.back)
             return
         await context.repo.set_pending(user.chat_id, None, context.clock.now())
-        await explain.answer_question(update, context, matches)
+    if chatter is not None:
+        await smalltalk.reply(update, context, chatter)
         return
     await explain.answer_question(update, context, context.services.matcher.rank(text))
 

@@ -3,7 +3,8 @@ from tests.conftest import Harness, buttons
 
 async def test_start_welcomes_with_menu_and_help_now(harness: Harness) -> None:
     [reply] = await harness.send("/start")
-    assert "<b>What this isn't:</b> therapy, or an emergency service" in reply.text
+    assert "It isn't therapy or an emergency service" in reply.text
+    assert "hw" in buttons(reply)  # How this works: the rest of the welcome
     assert "h" in buttons(reply)
     assert {"x", "d", "nc", "c"} <= set(buttons(reply))
 
