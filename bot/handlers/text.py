@@ -7,6 +7,7 @@ like a failed attempt at one (short, or with digits), which gets a hint and the 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import NamedTuple
 
@@ -15,11 +16,13 @@ from telegram.ext import MessageHandler, filters
 
 from bot.callbacks import CallbackData, CountryMenu, DailyHome, Progress
 from bot.context import BotContext
+from bot.domain import StorageError
 from bot.handlers import country, daily, explain, progress, smalltalk
 from bot.handlers.common import chat_id, keyboard, prompt, respond
 from bot.smalltalk import SmallTalk, classify_small_talk
 from bot.steps import Step, Waiting, current_step
 
+log = logging.getLogger(__name__)
 Answer = Callable[[Update, BotContext, Step, str], Awaitable[bool]]
 
 
@@ -50,7 +53,12 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or not message.text:
         return
     text = message.text.strip()
-    user = await context.user(chat_id(update))
+    try:
+        user = await context.user(chat_id(update))
+    except StorageError:  # answers from memory need no database: read it as a question
+        log.info("database unavailable; answering free text from memory")
+        await _answer(update, context, text)
+        return
     step = current_step(user.pending, user.pending_since, context.clock.now())
     ended = context.services.steps_ended.pop(user.chat_id, None)
     if step is not None and ended is not None and user.pending_since is not None:
@@ -66,6 +74,12 @@ async def on_text(update: Update, context: BotContext) -> None:
             await prompt(update, context, route.retry, route.back)
             return
         await context.repo.set_pending(user.chat_id, None, context.clock.now())
+    await _answer(update, context, text)
+
+
+async def _answer(update: Update, context: BotContext, text: str) -> None:
+    """Small talk gets its short reply; anything else is matched to a topic."""
+    chatter = classify_small_talk(text)
     if chatter is not None:
         await smalltalk.reply(update, context, chatter)
         return

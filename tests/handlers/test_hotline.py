@@ -54,3 +54,12 @@ async def test_hotline_needs_no_database(harness: Harness) -> None:
     [menu] = await harness.send("/daily")
     assert "can't reach my notes" in menu.text
     assert "h" in buttons(menu)
+    # What needs no stored data still answers: explanations, questions, small talk, /start.
+    [answer] = await harness.send("what is hoovering")
+    assert harness.services.content.topics["hoovering"].short[:40] in answer.text
+    [themes] = await harness.send("/explain")
+    assert "xg:leaving:0" in buttons(themes)
+    [hello] = await harness.send("hi")
+    assert "I'm here" in hello.text
+    [welcome] = await harness.send("/start")
+    assert "quiet place" in welcome.text
