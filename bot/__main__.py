@@ -11,10 +11,13 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.config import Settings, SettingsError, load_settings
+from bot.config import TELEGRAM_API, Settings, SettingsError, load_settings
 from bot.content import Content, ContentError, load_content
+
+if TYPE_CHECKING:
+    from bot.context import AppType
 
 log = logging.getLogger("bot")
 
@@ -54,6 +57,9 @@ def setup_logging(settings: Settings, secret: str = "", log_file: Path | None = 
     # httpx logs every request URL, and Bot API URLs contain the token.
     for noisy in ("httpx", "httpcore", "apscheduler", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # PTB's request layer logs a body it cannot parse, with a traceback; the caller reports
+    # the failure in one line, and a body may hold users' words.
+    logging.getLogger("telegram.request").setLevel(logging.CRITICAL)
     # At DEBUG, PTB's Bot logs every call's parameters and result: users' message texts.
     for chatty in ("telegram.Bot", "telegram.ext.ExtBot"):
         logging.getLogger(chatty).setLevel(max(logging.INFO, logging.getLogger().level))
@@ -63,29 +69,29 @@ def setup_logging(settings: Settings, secret: str = "", log_file: Path | None = 
 
 async def _run(settings: Settings, content: Content) -> None:
     from telegram import Update
-    from telegram.error import InvalidToken, NetworkError
+    from telegram.error import Conflict, TelegramError
 
-    from bot.app import build_application, start_services, stop_services
+    from bot.app import start_services, stop_services
 
-    token = settings.require_token()
-    application = build_application(settings, token=token, content=content)
-    try:
-        await application.initialize()
-    except InvalidToken:
-        raise SettingsError(
-            "Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather."
-        ) from None
-    except NetworkError as exc:
-        raise SettingsError(
-            f"Cannot reach the Bot API at {settings.telegram_api_base_url}: {exc}"
-        ) from None
+    application = await _start_bot(settings, content)
+    stop = asyncio.Event()
+    conflict: list[str] = []
+
+    def on_polling_error(error: TelegramError) -> None:
+        # 409: another process polls with this token. Long polling is for one instance;
+        # say so once and stop, instead of logging the same error forever.
+        if isinstance(error, Conflict) and not conflict:
+            conflict.append(str(error))
+            stop.set()
+
     try:
         await start_services(application)
         assert application.updater is not None
-        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        await application.updater.start_polling(
+            allowed_updates=Update.ALL_TYPES, error_callback=on_polling_error
+        )
         await application.start()
         log.info("running; press Ctrl+C to stop")
-        stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
@@ -95,6 +101,77 @@ async def _run(settings: Settings, content: Content) -> None:
     finally:
         await stop_services(application)
         await application.shutdown()
+    if conflict:
+        raise SettingsError(
+            "another process is already receiving updates for this bot (409 Conflict); long "
+            "polling runs one instance only: stop the other, or use `webhook` for several."
+        )
+
+
+async def _start_bot(settings: Settings, content: Content) -> AppType:
+    """The Application, initialized against the Bot API, with one clear line on failure."""
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.app import build_application
+
+    token = settings.require_token()
+    application = build_application(settings, token=token, content=content)
+    try:
+        await application.initialize()
+    except InvalidToken:
+        if settings.telegram_api_base_url != TELEGRAM_API:
+            # A server that is not a Bot API answers 401/404 too: name both suspects.
+            raise SettingsError(
+                f"The Bot API at {settings.telegram_api_base_url} refused the token or is not a "
+                "Bot API server; check TELEGRAM_API_BASE_URL and TELEGRAM_BOT_TOKEN."
+            ) from None
+        raise SettingsError(
+            "Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather."
+        ) from None
+    except NetworkError as exc:
+        raise SettingsError(
+            f"Cannot reach the Bot API at {settings.telegram_api_base_url}: {exc}"
+        ) from None
+    return application
+
+
+async def _webhook(settings: Settings, content: Content) -> None:
+    from aiohttp import web
+    from telegram import Update
+
+    from bot.app import start_services, stop_services
+    from bot.config import require_webhook, webhook_path
+    from bot.webhook import make_web_app
+
+    url, secret = require_webhook(settings)
+    application = await _start_bot(settings, content)
+    runner: web.AppRunner | None = None
+    try:
+        await start_services(application)
+        await application.start()
+        web_app = make_web_app(application, secret, webhook_path(settings))
+        runner = web.AppRunner(web_app, access_log=None)  # access logs would show nothing useful
+        await runner.setup()
+        await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
+        await application.bot.set_webhook(
+            url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+        )
+        log.info("webhook mode: listening on port %d", settings.webhook_port)
+        await _until_signal()
+        await application.stop()
+    finally:
+        if runner is not None:
+            await runner.cleanup()
+        await stop_services(application)
+        await application.shutdown()
+
+
+async def _until_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
 
 
 async def _chat(settings: Settings, content: Content, user_id: int) -> None:
@@ -161,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="run on Telegram with long polling (needs TELEGRAM_BOT_TOKEN)")
+    sub.add_parser(
+        "webhook", help="run on Telegram as a webhook server (WEBHOOK_URL, WEBHOOK_SECRET)"
+    )
     chat = sub.add_parser("chat", help="talk to the bot in this terminal; no token needed")
     chat.add_argument("--user", type=int, default=1, help="the simulated user's id (default 1)")
     match = sub.add_parser("match", help="print where questions land: crisis level and topics")
@@ -182,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         content = load_content()  # fail fast, naming the file and entry
         runner: Any = {
             "run": lambda: _run(settings, content),
+            "webhook": lambda: _webhook(settings, content),
             "chat": lambda: _chat(settings, content, args.user),
             "migrate": lambda: _migrate(settings),
         }[args.command]

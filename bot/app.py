@@ -37,6 +37,7 @@ from bot.matching import TopicMatcher
 from bot.processing import PerChatUpdateProcessor
 from bot.scheduling.clock import Clock, SystemClock
 from bot.scheduling.dispatcher import Dispatcher
+from bot.transport import GuardedRequest
 
 log = logging.getLogger(__name__)
 BULK_CONCURRENCY = 16
@@ -75,6 +76,8 @@ def build_application(
     else:
         # Bulk sends hold at most BULK_CONCURRENCY connections; the rest stay free for replies.
         builder = builder.connection_pool_size(BULK_CONCURRENCY + 16).pool_timeout(10.0)
+        # getUpdates through a guard that skips an update the library cannot parse.
+        builder = builder.get_updates_request(GuardedRequest(connection_pool_size=1))
     application = builder.build()
     application.bot_data["services"] = services
     register(application)
@@ -168,8 +171,13 @@ async def stop_services(application: AppType) -> None:
     """Stop the sender and close the database; safe to call after a failed start."""
     services = services_of(application)
     sender, services.sender, services.dispatcher = services.sender, None, None
-    if sender is not None:
-        await sender.stop()
-    if services.repo is not None:
-        await services.repo.close()
-        services.repo = None
+    repo, services.repo = services.repo, None
+    # Shutting down after a database outage must still end cleanly: each step is tried, and
+    # a failure is one line in the log (rows left mid-send are re-sent at the next start).
+    for step in (sender.stop if sender else None, repo.close if repo else None):
+        if step is None:
+            continue
+        try:
+            await step()
+        except Exception as exc:  # at shutdown, nothing is left to answer
+            log.warning("shutdown: %s did not finish (%s)", step.__qualname__, type(exc).__name__)

@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     global_rate_per_second: float = Field(default=30.0, gt=0, le=10_000)
     grace_minutes: int = Field(default=int(DEFAULT_GRACE.total_seconds() // 60), ge=0, le=24 * 60)
     dispatch_interval_seconds: float = Field(default=2.0, gt=0, le=60)
+    # Webhook mode (`python -m bot webhook`): the public HTTPS address Telegram posts to, the
+    # secret it sends back in a header, and where this process listens (behind a proxy).
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
     # Encryption at rest (bot/crypto.py): `id:base64key[,id:base64key]`, the active key first;
     # or a file with one such line per key. Never stored in the database.
     encryption_keys: SecretStr | None = None
@@ -112,6 +118,27 @@ class Settings(BaseSettings):
                 "then 30+ letters, digits, _ or -)."
             )
         return token
+
+
+def require_webhook(settings: Settings) -> tuple[str, str]:
+    """(WEBHOOK_URL, WEBHOOK_SECRET), checked; SettingsError if either is missing or bad."""
+    url = (settings.webhook_url or "").strip()
+    if not url.startswith("https://"):
+        raise SettingsError("WEBHOOK_URL must be the bot's public https:// address for Telegram.")
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+        raise SettingsError(
+            "WEBHOOK_SECRET must be 16-256 letters, digits, _ or - (Telegram sends it back)."
+        )
+    return url, secret
+
+
+def webhook_path(settings: Settings) -> str:
+    """The path part of WEBHOOK_URL, where updates are posted ("/telegram" if none)."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(settings.webhook_url or "").path
+    return path if path and path != "/" else "/telegram"
 
 
 def load_settings() -> Settings:

@@ -6,6 +6,9 @@ database failure, so nothing outside bot/db/ needs SQLAlchemy.
 
 from __future__ import annotations
 
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.db.outbox import OutboxStore
 from bot.db.schedules import ScheduleStore
 from bot.db.users import UserStore
@@ -13,6 +16,15 @@ from bot.db.users import UserStore
 
 class Repo(UserStore, ScheduleStore, OutboxStore):
     """Users and settings, schedules, and the outbox with its sending lock."""
+
+    async def ping(self) -> bool:
+        """Whether the database answers now (for health checks); never raises."""
+        try:
+            async with self.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except (SQLAlchemyError, OSError, TimeoutError):
+            return False
+        return True
 
     async def close(self) -> None:
         if self._lock_connection is not None:
