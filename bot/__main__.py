@@ -82,6 +82,8 @@ async def _run(settings: Settings, content: Content) -> None:
         # say so once and stop, instead of logging the same error forever.
         if isinstance(error, Conflict) and not conflict:
             conflict.append(str(error))
+            # The updater's last getUpdates at stop meets the same 409; it is expected now.
+            logging.getLogger("telegram.ext.Updater").setLevel(logging.CRITICAL)
             stop.set()
 
     try:

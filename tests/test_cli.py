@@ -1,9 +1,13 @@
 """The command line: one clear line and a non-zero exit for bad settings, never a traceback."""
 
+import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -119,3 +123,51 @@ def test_a_typed_step_does_not_swallow_the_next_question(tmp_path: Path) -> None
     after = result.stdout.split("> why do i miss him", 1)[1]
     assert "couldn't read that as a time" not in after
     assert "Missing someone who hurt you" in after
+
+
+@contextlib.contextmanager
+def tiny_bot_api(mode: str) -> Iterator[str]:
+    """The stand-in Bot API of tests/helpers/tiny_bot_api.py on a free port; its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests/helpers/tiny_bot_api.py"), str(port), mode]
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as attempt:
+                if attempt.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/bot"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
+
+
+def test_a_second_poller_gets_one_line_and_stops(tmp_path: Path) -> None:
+    with tiny_bot_api("conflict") as base_url:
+        result = run(["run"], tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=base_url)
+    assert result.returncode == 2
+    assert "409 Conflict" in result.stderr and "long polling runs one instance" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_server_that_is_not_a_bot_api_gets_one_line(tmp_path: Path) -> None:
+    with tiny_bot_api("html404") as base_url:
+        result = run(["run"], tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=base_url)
+    assert result.returncode == 2
+    assert "not a Bot API server" in result.stderr
+    assert "Traceback" not in result.stderr and "JSON" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_database_path_under_a_file_gets_one_line(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    result = run(["migrate"], tmp_path, DATABASE_URL="sqlite+aiosqlite:///./afile/bot.sqlite3")
+    assert result.returncode != 0
+    assert "Cannot use the database file" in result.stderr and "Traceback" not in result.stderr
