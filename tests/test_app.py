@@ -15,6 +15,8 @@ async def test_stop_after_a_database_outage_does_not_raise(
     harness: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = harness.services
+    repo, sender = services.repo, services.sender
+    real_close, real_stop = repo.close, sender.stop
 
     async def outage() -> None:
         raise StorageError("OperationalError")
@@ -27,3 +29,5 @@ async def test_stop_after_a_database_outage_does_not_raise(
     assert caplog.text.count("shutdown:") == 2
     assert "Traceback" not in caplog.text
     await stop_services(harness.app)  # and a second call is harmless
+    await real_stop()
+    await real_close()
