@@ -17,3 +17,5 @@ WORKDIR /home/bot
 # SQLite lives here unless DATABASE_URL points at PostgreSQL.
 VOLUME ["/home/bot/data"]
 CMD ["trauma-bond-bot", "run"]
+# Alive: webhook mode answers /healthz; long polling keeps a heartbeat file fresh.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["trauma-bond-bot", "healthcheck"]

@@ -225,6 +225,28 @@ def _match(lines: list[str]) -> None:
         )
 
 
+def _healthcheck(settings: Settings) -> int:
+    """0 if the bot in this container is alive: webhook mode asks /healthz; long polling
+    checks that the heartbeat file is fresh (its loop runs)."""
+    import time
+    import urllib.request
+
+    from bot.app import HEARTBEAT_FILE, HEARTBEAT_SECONDS
+
+    if settings.webhook_url:
+        url = f"http://127.0.0.1:{settings.webhook_port}/healthz"
+        try:
+            with urllib.request.urlopen(url, timeout=3) as response:  # loopback only
+                return 0 if response.status == 200 else 1
+        except OSError:
+            return 1
+    try:
+        age = time.time() - HEARTBEAT_FILE.stat().st_mtime
+    except OSError:
+        return 1
+    return 0 if age < 6 * HEARTBEAT_SECONDS else 1
+
+
 async def _migrate(settings: Settings) -> None:
     from bot.db import make_engine, migrate
 
@@ -248,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     match = sub.add_parser("match", help="print where questions land: crisis level and topics")
     match.add_argument("text", nargs="*", help="a question; without one, read lines from stdin")
     sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("healthcheck", help="exit 0 if the running bot is alive (for containers)")
+    sub.add_parser("new-key", help="print a fresh encryption key line for ENCRYPTION_KEYS")
     args = parser.parse_args(argv)
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
     try:
@@ -258,6 +282,13 @@ def main(argv: list[str] | None = None) -> int:
         # The terminal chat logs to a file, so log lines never sit between the bot's replies.
         log_file = Path("data/chat.log") if args.command == "chat" else None
         setup_logging(settings, secret, log_file)
+        if args.command == "new-key":
+            from bot.crypto import new_key_line
+
+            print(new_key_line())
+            return 0
+        if args.command == "healthcheck":
+            return _healthcheck(settings)
         if args.command == "match":
             _match([" ".join(args.text)] if args.text else sys.stdin.read().splitlines())
             return 0
