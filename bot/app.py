@@ -125,6 +125,8 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     repo = Repo(engine)
     services.repo = repo
     services.countries = await repo.user_countries()
+    # Countries saved through other instances arrive within moments (PostgreSQL NOTIFY).
+    await repo.listen_countries(services.countries.__setitem__)
     role = SendingRole(repo)
     await role.acquire()
     await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))

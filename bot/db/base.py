@@ -44,6 +44,7 @@ class RepoBase:
         self.engine = engine
         self._session = sessionmaker(engine)
         self._lock_connection: AsyncConnection | None = None
+        self._listen_connection: AsyncConnection | None = None
 
 
 def user_view(row: User) -> UserView:

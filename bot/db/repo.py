@@ -27,6 +27,9 @@ class Repo(UserStore, ScheduleStore, OutboxStore):
         return True
 
     async def close(self) -> None:
+        if self._listen_connection is not None:
+            await self._listen_connection.close()
+            self._listen_connection = None
         if self._lock_connection is not None:
             await self._lock_connection.close()
             self._lock_connection = None

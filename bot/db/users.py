@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.db.base import RepoBase, guarded, no_contact_view, user_view
 from bot.db.models import NoContact, Subscription, User
-from bot.domain import NoContactView, UserView
+from bot.domain import NoContactView, StorageError, UserView
+
+COUNTRY_CHANNEL = "bot_country"  # NOTIFY channel: "<chat>:<country>" when a country is saved
 
 
 class UserStore(RepoBase):
@@ -52,8 +55,38 @@ class UserStore(RepoBase):
 
     @guarded
     async def set_country(self, chat_id: int, country: str) -> None:
-        """The user's country (an ISO code); the step that asked for it, if any, ends."""
-        await self._update_user(chat_id, country=country, pending=None, pending_since=None)
+        """The user's country (an ISO code); the step that asked for it, if any, ends.
+        On PostgreSQL the other instances hear of it at once (listen_countries)."""
+        async with self._session.begin() as session:
+            await session.execute(
+                update(User)
+                .where(User.chat_id == chat_id)
+                .values(country=country, pending=None, pending_since=None)
+            )
+            if self.engine.dialect.name == "postgresql":
+                await session.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": COUNTRY_CHANNEL, "payload": f"{chat_id}:{country}"},
+                )
+
+    async def listen_countries(self, on_change: Callable[[int, str], None]) -> None:
+        """PostgreSQL: call on_change(chat, country) whenever any instance saves a country.
+        SQLite has one process, so there is nothing to hear."""
+        if self.engine.dialect.name != "postgresql" or self._listen_connection is not None:
+            return
+
+        def heard(_connection: object, _pid: int, _channel: str, payload: str) -> None:
+            chat, _, country = payload.partition(":")
+            if chat.lstrip("-").isdigit() and country:
+                on_change(int(chat), country)
+
+        try:
+            connection = await self.engine.connect()
+            raw = await connection.get_raw_connection()
+            await raw.driver_connection.add_listener(COUNTRY_CHANNEL, heard)  # type: ignore[union-attr]
+        except (SQLAlchemyError, OSError, TimeoutError) as exc:
+            raise StorageError(type(exc).__name__) from exc
+        self._listen_connection = connection
 
     @guarded
     async def set_discreet(self, chat_id: int, discreet: bool) -> None:
