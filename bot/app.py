@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 from pathlib import Path
@@ -191,6 +192,8 @@ async def _prune(context: BotContext) -> None:
 async def stop_services(application: AppType) -> None:
     """Stop the sender and close the database; safe to call after a failed start."""
     services = services_of(application)
+    if services.background:  # small writes started by replies: let them finish first
+        await asyncio.wait(set(services.background), timeout=5)
     sender, services.sender, services.dispatcher = services.sender, None, None
     repo, services.repo = services.repo, None
     # Shutting down after a database outage must still end cleanly: each step is tried, and

@@ -301,3 +301,8 @@ class HowItWorks(CallbackData, prefix="hw"):
 @dataclass(frozen=True)
 class Grounding(CallbackData, prefix="gr"):
     """A grounding exercise, now."""
+
+
+@dataclass(frozen=True)
+class SkipCountry(CallbackData, prefix="csk"):
+    """Not now: Help now keeps showing the default country's lines."""

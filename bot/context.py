@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
@@ -24,6 +26,22 @@ if TYPE_CHECKING:
 AppType: TypeAlias = "Application[Any, BotContext, Any, Any, Any, Any]"
 
 
+class RecentMessages:
+    """(chat, message id) pairs, the newest `size` kept: ids only, in memory."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._ids: dict[tuple[int, int], None] = {}
+        self._size = size
+
+    def add(self, chat: int, message_id: int) -> None:
+        self._ids[(chat, message_id)] = None
+        if len(self._ids) > self._size:
+            del self._ids[next(iter(self._ids))]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+
 @dataclass
 class Services:
     """Everything handlers need, built once per Application."""
@@ -35,11 +53,21 @@ class Services:
     repo: Repo | None = None
     # chat_id -> country, so hotline replies never wait for the database.
     countries: dict[int, str] = field(default_factory=dict)
+    # Crisis replies: buttons under them open new messages, so the numbers stay on screen.
+    keep_on_screen: RecentMessages = field(default_factory=RecentMessages)
     # chat_id -> when a crisis reply ended that chat's typed step (the database catches up).
     steps_ended: dict[int, datetime] = field(default_factory=dict)
+    # Small tasks that must not hold up a reply (held here so they finish before shutdown).
+    background: set[asyncio.Task[None]] = field(default_factory=set)
     # Started with the database (bot.app.start_services); None before and after.
     sender: OutboxSender | None = None
     dispatcher: Dispatcher | None = None
+
+    def in_background(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        """Run `work` without waiting for it; stop_services waits for it to finish."""
+        task = asyncio.create_task(work, name=name)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
 
 
 def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:

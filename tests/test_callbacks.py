@@ -46,6 +46,7 @@ SAMPLES: list[cb.CallbackData] = [
     cb.Reveal(123),
     cb.HowItWorks(),
     cb.Grounding(),
+    cb.SkipCountry(),
 ]
 
 

@@ -98,9 +98,9 @@ def test_scripted_chat_shows_replies_in_order(tmp_path: Path) -> None:
 
 
 def test_chat_buttons_are_pressed_by_number(tmp_path: Path) -> None:
-    result = run(["chat", "--user", "42"], tmp_path, stdin="/start\n2\n")
-    assert "[2] 📖 Understand it" in result.stdout
-    after = result.stdout.split("> 2", 1)[1]
+    result = run(["chat", "--user", "42"], tmp_path, stdin="/menu\n1\n")
+    assert "[1] 📖 Understand it" in result.stdout
+    after = result.stdout.split("> 1", 1)[1]
     assert "Pick a theme" in after
 
 

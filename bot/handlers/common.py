@@ -58,7 +58,11 @@ async def respond(
     query = update.callback_query
     if query is not None:
         await query.answer()
-        if query.message is not None and query.message.is_accessible:
+        message = query.message
+        kept = message is not None and (message.chat.id, message.message_id) in (
+            context.services.keep_on_screen
+        )
+        if message is not None and message.is_accessible and not kept:
             try:
                 await query.edit_message_text(text, reply_markup=markup)
             except BadRequest as exc:

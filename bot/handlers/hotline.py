@@ -8,20 +8,29 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.callbacks import CountryLines, CountryMenu, HelpNow, Menu, OtherCountries, SetCountry
-from bot.content import Content, Country
+from bot.content import Content, Country, Line
 from bot.context import BotContext
 from bot.handlers.common import button, labelled, respond
 from bot.policy import HOTLINE_COMMANDS, HOTLINE_PURPOSES
 
 
-def render_lines(
-    content: Content, country: Country, purposes: Iterable[str] = HOTLINE_PURPOSES
-) -> str:
-    """The country's lines as Telegram HTML, each with how to reach it, hours, source, date."""
+def lines_for(country: Country, purposes: Iterable[str]) -> list[Line]:
     wanted = set(purposes) | {"directory"}
+    return [line for line in country.lines if line.purpose in wanted]
+
+
+def render_lines(
+    content: Content,
+    country: Country,
+    purposes: Iterable[str] = HOTLINE_PURPOSES,
+    *,
+    sources: bool = True,
+) -> str:
+    """The country's lines as Telegram HTML, each with how to reach it and its hours; the full
+    hotline screen adds each line's source and checked date, crisis replies keep to the point."""
     return "\n\n".join(
         content.text(
-            "hotline_line",
+            "hotline_line" if sources else "hotline_line_short",
             markup={
                 "name": line.name,
                 "how": "\n".join(f"• {way}" for way in line.how),
@@ -30,8 +39,16 @@ def render_lines(
             },
             date=line.verified.isoformat(),
         )
-        for line in country.lines
-        if line.purpose in wanted
+        for line in lines_for(country, purposes)
+    )
+
+
+def takes_texts(country: Country, purposes: Iterable[str]) -> bool:
+    """Whether one of these lines can be reached by text message (so saying so is true)."""
+    return any(
+        way.lower().startswith(("text", "call or text"))
+        for line in lines_for(country, purposes)
+        for way in line.how
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import BotCommand, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.callbacks import Commands, HowItWorks, Menu
+from bot.callbacks import Commands, CountryMenu, HowItWorks, Menu, SetCountry, SkipCountry
 from bot.content import Content
 from bot.context import BotContext
-from bot.handlers.common import button, keyboard, main_menu, respond
+from bot.handlers.common import button, chat_id, keyboard, labelled, main_menu, respond
 
 COMMANDS = [
     ("hotline", "cmd_hotline"),
@@ -35,8 +35,37 @@ def welcome_menu(content: Content) -> InlineKeyboardMarkup:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Welcome: what this is and isn't, Help now, the main menu; the rest a tap away."""
-    await respond(update, context, context.content.ui["welcome"], welcome_menu(context.content))
+    """Welcome: what this is and isn't, Help now, the main menu; the rest a tap away. Someone
+    new is then asked their country in one tap, so Help now shows the right lines."""
+    content = context.content
+    await respond(update, context, content.ui["welcome"], welcome_menu(content))
+    cid = chat_id(update)
+    if cid not in context.services.countries:
+        user = update.effective_user
+        guess = likely_country(user.language_code if user else None, content)
+        rows = [[button(content, "btn_other_country", CountryMenu())]]
+        if guess is not None:
+            country = content.country(guess)
+            rows.insert(0, [labelled(f"{country.flag} {country.name}", SetCountry(guess))])
+        rows.append([button(content, "btn_skip", SkipCountry())])
+        await context.bot.send_message(
+            cid, content.ui["ask_country"], reply_markup=keyboard(content, rows)
+        )
+
+
+def likely_country(language_code: str | None, content: Content) -> str | None:
+    """A region in Telegram's language code ("en-GB") that we hold lines for; only ever a
+    suggestion the user confirms, never decided for them."""
+    region = (language_code or "").replace("_", "-").partition("-")[2].upper()
+    region = {"UK": "GB"}.get(region, region)
+    return region if region in content.countries else None
+
+
+async def skip_country(update: Update, context: BotContext) -> None:
+    content = context.content
+    default = content.country(context.settings.default_country)
+    text = content.text("country_skipped", country=f"{default.flag} {default.name}")
+    await respond(update, context, text, keyboard(content))
 
 
 async def how_it_works(update: Update, context: BotContext) -> None:
@@ -73,6 +102,7 @@ HANDLERS = [
     CallbackQueryHandler(menu, pattern=Menu.pattern()),
     CallbackQueryHandler(help_command, pattern=Commands.pattern()),
     CallbackQueryHandler(how_it_works, pattern=HowItWorks.pattern()),
+    CallbackQueryHandler(skip_country, pattern=SkipCountry.pattern()),
 ]
 # Registered last, after every feature's handlers.
 FALLBACKS = [

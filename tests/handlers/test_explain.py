@@ -79,7 +79,7 @@ async def test_welcome_fits_a_phone_screen_and_how_it_works_has_the_rest(
 ) -> None:
     from bot.console import to_plain
 
-    [welcome] = await harness.send("/start")
+    [welcome, _] = await harness.send("/start")
     assert len(to_plain(welcome.text)) <= 420
     [rest] = await harness.press("hw")
     assert "Discreet mode" in rest.text and "h" in buttons(rest)

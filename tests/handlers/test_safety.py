@@ -58,3 +58,30 @@ async def test_a_question_with_a_disclosure_still_offers_its_topic(harness: Harn
     [reply] = await harness.send("is it abuse if he checks my phone and hits me when i go out")
     assert "1-800-799-7233" in reply.text
     assert any(d.startswith("t:") and d != "t:safety-planning:0" for d in buttons(reply))
+
+
+async def test_crisis_reply_keeps_to_the_point_and_offers_another_country(
+    harness: Harness,
+) -> None:
+    [reply] = await harness.send("he is outside with a knife")
+    assert "source:" not in reply.text and "checked" not in reply.text  # on the hotline screen
+    assert "copy" in reply.text
+    assert "hc" in buttons(reply)
+    labels = [label for row in reply.buttons for label, _ in row]
+    assert "🌍 Not in United States?" in labels
+
+
+async def test_texting_is_mentioned_only_where_a_line_takes_texts(harness: Harness) -> None:
+    [us] = await harness.send("he is outside with a knife")
+    assert "take texts" in us.text  # the US domestic violence line takes texts
+    await harness.send("/country")
+    await harness.press("cs:CA")
+    [canada] = await harness.send("he is outside with a knife")
+    assert "take texts" not in canada.text  # no Canadian danger line listed takes texts
+
+
+async def test_buttons_under_a_crisis_reply_open_a_new_message(harness: Harness) -> None:
+    [reply] = await harness.send("i want to kill myself")
+    [lines] = await harness.chat.press(1, "h", reply.message_id)
+    assert lines.method == "sendMessage"  # the reply with the numbers stays as it was
+    assert harness.transport.messages[(1, reply.message_id)].text == reply.text

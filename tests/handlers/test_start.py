@@ -2,7 +2,8 @@ from tests.conftest import Harness, buttons
 
 
 async def test_start_welcomes_with_menu_and_help_now(harness: Harness) -> None:
-    [reply] = await harness.send("/start")
+    [reply, ask] = await harness.send("/start")
+    assert "which country" in ask.text and {"c", "csk", "h"} <= set(buttons(ask))
     assert "It isn't therapy or an emergency service" in reply.text
     assert "hw" in buttons(reply)  # How this works: the rest of the welcome
     assert "h" in buttons(reply)
@@ -139,3 +140,33 @@ async def test_malformed_updates_do_not_crash(harness: Harness) -> None:
         }
     )
     assert sent and sent[-1].chat_id == 5
+
+
+async def test_start_suggests_the_country_from_the_language_never_decides(
+    harness: Harness,
+) -> None:
+    sent = await harness.chat.feed(
+        {
+            "message": {
+                "message_id": 5,
+                "date": 0,
+                "chat": {"id": 3, "type": "private"},
+                "from": {"id": 3, "is_bot": False, "first_name": "U", "language_code": "en-GB"},
+                "text": "/start",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+            }
+        }
+    )
+    ask = sent[-1]
+    assert buttons(ask)[0] == "cs:GB"  # suggested first...
+    assert 3 not in harness.services.countries  # ...but not chosen
+    [skipped] = await harness.chat.press(3, "csk", ask.message_id)
+    assert "United States" in skipped.text  # the default, until they choose
+    [_, *rest] = await harness.chat.send(3, "/start")
+    assert rest  # still no country chosen: asked again next time
+
+
+async def test_start_does_not_ask_a_user_who_chose_a_country(harness: Harness) -> None:
+    await harness.send("/country")
+    await harness.press("cs:AU")
+    assert len(await harness.send("/start")) == 1
