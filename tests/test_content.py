@@ -2,6 +2,7 @@
 
 import re
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,31 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
     (directory / "daily.yaml").unlink()
     with pytest.raises(ContentError, match=r"daily\.yaml: file is missing"):
         load_content(directory)
+
+
+# A dialable number or short code: digits, maybe with spaces or hyphens, maybe after # or +, not
+# glued to letters ("1800RESPECT" is a name, "9am" an hour, "24-hour" a length of time).
+DIALABLE = re.compile(r"(?<![\w#+])[#+]?\d(?:[\d -]*\d)?(?!\w|-[A-Za-z])")
+# A vanity spelling in brackets, "(0800 REFUGE)", repeats a number given in <code> just before.
+VANITY = re.compile(r"\(\d+(?: \d+)* [A-Z]{3,}\)")
+
+
+def test_hotlines_complete_copyable_and_dated(content: Content) -> None:
+    """Each country has emergency help and abuse help (or a directory of it); every number in what
+    the reader sees (name, ways, hours) sits in <code> so one tap copies it; every line has a
+    source and a verified date that has already happened somewhere (UTC+14 is the earliest)."""
+    latest = (datetime.now(UTC) + timedelta(hours=14)).date()
+    for country in [*content.countries.values(), content.fallback]:
+        purposes = {line.purpose for line in country.lines}
+        assert "emergency" in purposes, country.code
+        assert purposes & {"domestic_abuse", "directory"}, country.code
+        for line in country.lines:
+            where = f"{country.code}: {line.name}"
+            assert line.source.strip(), where
+            assert line.verified <= latest, f"{where}: verified {line.verified} is in the future"
+            for text in (line.name, *line.how, line.hours):
+                outside = re.sub(r"<code>.*?</code>", " ", text)  # numbers in <code> are fine
+                outside = re.sub(r"<[^>]*>", " ", outside)  # tags, and links' addresses
+                outside = VANITY.sub(" ", outside.replace("24/7", " "))
+                found = DIALABLE.search(outside)
+                assert not found, f"{where}: {found.group() if found else ''!r} is not in <code>"
