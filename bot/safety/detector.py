@@ -254,7 +254,12 @@ def _decide(
         threat_only = set(downgradable) <= {"threat_kill", "threat_harm"}
         joke = threat_only and p.LAUGH.search(t) is not None and not said
         # "my boss will kill me if i'm late": asked about ("check"), not treated as danger.
-        figure = not joke and threat_only and not said and p.HYPERBOLE.search(t) is not None
+        figure = (
+            not joke
+            and not said
+            and set(downgradable) <= {"threat_kill", "threat_harm", "strangling"}
+            and p.HYPERBOLE.search(t) is not None
+        )
         present = p.PRESENT.search(t) is not None
         lethal = bool(_LETHAL & set(downgradable))
         marker = p.LONG_AGO if lethal else p.HISTORIC

@@ -389,7 +389,7 @@ _PLACES = (
     "outside", "downstairs", "door", "window", "gate", "house", "place", "flat", "apartment",
     "work", "job", "office", "school", "parents", "moms", "mums", "car", "porch", "home",
     "building", "driveway", "yard", "garden", "hall", "stair", "parking", "car park", "lobby",
-    "street", "garage", "room", "front", "lawn", "doorstep", "balcony", "across", "corner",
+    "street", "road", "garage", "room", "front", "lawn", "doorstep", "balcony", "across", "corner",
 )
 
 DANGER_DIRECT: Final[tuple[Group, ...]] = (
@@ -407,7 +407,8 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|in my (?:room|bedroom)"
            r"|in front of (?:the|my|our) (?:house|door|building|place|work|flat|apartment)"
            r"|on (?:the|my|our) (?:porch|doorstep|lawn|driveway|street|balcony)"
-           r"|across the street|down the street|around the corner)\b"),
+           r"|across the street|down the street|around the corner|across the road"
+           r"|down the road)\b"),
         _r("bang|pound|hammer|knock|kick|break|trying|coming",
            r"<PERSON><AUX> (?:banging|pounding|hammering|knocking|kicking (?:the|my|in|down)"
            r"|breaking (?:in|down|into|the)|trying to (?:get|break|come|force (?:his|her|their"
@@ -564,11 +565,13 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"(?! (?:him|her|them|the relationship|the marriage|this relationship|to|see"
            r"|out with)\b)"),
         _r("block|standing in front",
-           r"\b(?:blocking|blocked|blocks|standing in front of) (?:the|my|our) (?:door|doorway"
+           r"\b(?:blocking|blocked|blocks|standing in front of) (?:the|my|our) (?:front |back "
+           r"|bedroom |only )?(?:door|doorway"
            r"|exit|way out|way)\b"),
         _r("locked|trapped|stuck|shut|being held",
            r"\b(?:i am|we are|i m|were|the kids are|i got) (?:locked|trapped|stuck|shut"
            r"|being held) (?:in|inside|in here)\b(?! (?:a |an |this |the |my |his |her )?"
+           r"(?:boring |long |bad |endless |stupid |dead end |dead |crappy |toxic |awful )?"
            r"(?:relationship|marriage|cycle|loop|job|situation|mindset|bond|pattern|toxic"
            r"|abusive|trauma|rut|traffic|queue|line|meeting|lift|elevator|head|thoughts|bed"
            r"|feelings|past)\b)",
@@ -653,7 +656,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r" it|trouble|hurt|kil|end)\b",
            r"\b(?:scared|afraid|terrified) (?:of )?(?:what wil happen|what is going to happen"
            r"|what happens) (?:tonight|later|when (?:he|she|they) gets? (?:home|back))\b"),
-        _r("night|until", r"\btonight is the night\b",
+        _r("night|until", r"\btonight is the night\b(?! (?:i|we)\b)",
            r"\b(?:he|she|they) (?:said|says|texted|told me|gave me)(?: that)? (?:i have|i got"
            r"|me) until (?:tonight|midnight|the end of the day|this evening|\d+)\b"),
     ),
@@ -705,9 +708,11 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
         _r("til|before|one day|someday|eventualy",
            r"\b(?:until|til|before|one day|someday|eventually) (?:he|she|they) (?:kils|kil"
            r"|murders|strangles|stabs|shots|ends) (?:me|us)\b"),
-        _r("burn|blow up",
+        _r("burn|blow up|fire",
            r"<PERSON>(?: \w+){0,4}? (?:burn|blow up) (?:the|my|our) (?:house|place|car"
-           r"|apartment|flat)(?: down)?\b"),
+           r"|apartment|flat)(?: down)?\b",
+           r"<PERSON>(?: \w+){0,4}? (?:set|light|put) (?:the|my|our) (?:house|place|car"
+           r"|apartment|flat|room|bed) on fire\b"),
     ),
     # Serious harm with an explicit future: "im scared he will hurt me tonight".
     Group("threat_harm",
@@ -761,6 +766,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"\b(?:bring|take|drag|get|fetch|collect|carry) (?:me|us|the kids) (?:back |home )?"
            r"(?:by force|forcibly|kicking and screaming)\b",
            r"\bdrag (?:me|us) back\b"),
+        _r("die|dead",
+           r"\b(?:we wil|wel|we are going to|we are gona|we are) both (?:die|be dead)\b"
+           r"|\b(?:we wil|we are going to) (?:die|be dead) (?:tonight|together|now)\b"),
         _r("bye",
            r"\bsay (?:godbye|bye) to (?:my|your|the|our) (?:kids|children|family|life|son"
            r"|daughter|baby|mum|mom|dog)\b"),
@@ -807,6 +815,14 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r" (?:up )?by (?:the|my) (?:neck|throat)\b",
            r"\b(?:squeezed|squeezes|squeezing|grabbed|grabs|grabbing|crushed|crushing) my"
            r" (?:neck|throat)\b"),
+        _r("face|mouth|nose|head|chest|neck|throat",
+           r"\b(?:pillow|hand|hands|bag|plastic bag|towel) (?:over|on|against) (?:my|our|her)"
+           r" (?:face|mouth|nose|head)\b(?: \w+){0,6}? (?:could not|can not|not) breathe?\b",
+           r"\b(?:put|held|holds|pushed|pressed|presses) (?:a |the |his |her )?(?:pillow|hand"
+           r"|bag|plastic bag|towel) (?:over|on|against) (?:my|our|her) (?:face|mouth|nose"
+           r"|head)\b",
+           r"\b(?:sat|sits|sitting|kneeled|knelt|kneeling|knelt down) on (?:my|our|her)"
+           r" (?:chest|neck|throat)\b"),
         # Choking, any tense: the strongest single predictor of a later killing.
         _r("chok|strangl|throtl|smother|sufocat",
            r"\b(?:choked|choking|chokes|strangled|strangling|strangles|throttled|throttling"
@@ -900,7 +916,8 @@ HYPERBOLE: Final = _rx(
     r"|colleagues?|team|mom|mum|mother|dad|father|parents|mama|mommy|daddy|grandma|nan|gran"
     r"|sister|brother|friends?|bestie|roommate|landlord)(?: \w+){0,2}? (?:is going to|wil"
     r"|is gona|going to|gona|would|is about to|wil literally|is literally going to)"
-    r"(?: (?:literally|actually|definitely|seriously|so))? kil (?:me|us)\b",
+    r"(?: (?:literally|actually|definitely|seriously|so))? (?:kil|murder|strangle|slaughter"
+    r"|end|skin) (?:me|us)\b",
 )
 # Present-tense markers that cancel the "historic" downgrade ("he used to, now he says...").
 PRESENT: Final = _rx(
@@ -1023,6 +1040,11 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     ),
     # Burden and "better off without me".
     Group("burden",
+        _r("without me",
+           r"\b(?:everyone|everybody|my family|my kids|the kids|the world|people|they|you al"
+           r"|my friends|my parents)(?: \w+){0,2}? (?:be |are |is )?(?:fine|happier|better"
+           r"|ok|okay|so much better|easier) without me\b(?! (?:at|for|on|in|there|tonight"
+           r"|today|this)\b)"),
         _r("beter of",
            r"\bbetter of (?:dead|without me|not existing|not being here|not alive|not around"
            r"|gone|in the ground|if i (?:\w+ ){0,2}(?:was|were|wasnt|werent|was not"
@@ -1303,6 +1325,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|them)|from (?:him|her|them)|of the (?:year|month|week)|at (?:work|school"
            r"|the))\b)"),
         _r("be here|be around|be alive",
+           r"\b(?:do not think|doubt) (?:i wil|il|i am going to|i am gona) be (?:here|around"
+           r"|alive) (?:tomorrow|much longer|next week|by|for long|anymore)\b",
            r"\b(?:wil not|not|would not) be (?:here|around|alive) (?:tomorrow|much longer"
            r"|for much longer|anymore|by morning|next week|to see)\b",
            r"\bnot going to be (?:here|around|alive) (?:tomorrow|much longer|anymore"
@@ -1377,6 +1401,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r((*words("ABUSE_VERB"), "threw", "throws", "kicked"),
            r"\b(?:<ABUSE_VERB>|threw (?:\w+ ){0,2}at|throws (?:\w+ ){0,2}at"
            r"|kicked (?:me|us) out of) <OBJ_D>\b"
+           r"(?!(?<=choked me) up\b)(?!(?<=choked us) up\b)"
            r"(?! (?:a|an|some|lunch|dinner|breakfast|coffee|drink|up (?:from|at|after)|to it"
            r"|to the|at (?:chess|cards|pool|tennis|games?|mario|monopoly|\w+ing)|in (?:a|the)"
            r" (?:race|game|match|argument|debate|final)|up (?:emotionally|inside)|to (?:be|do"
@@ -1610,8 +1635,8 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 # =============================================================================================
 
 _TAKEN = (
-    r"(?:\bi|\bjust|\balready)(?: (?:have|just|already|literally|actually|think i|kind of"
-    r"|probably)){0,2} (?:took|taken|swallowed|downed|ate|eaten|chugged|popped|had|injected"
+    r"(?:\bi |\bjust |\balready |^)(?:(?:have|just|already|literally|actually|think i|kind of"
+    r"|probably) ){0,2}(?:took|taken|swallowed|downed|ate|eaten|chugged|popped|had|injected"
     r"|overdosed on|od on)"
 )
 _AMOUNT = (
@@ -1627,8 +1652,8 @@ _AMOUNT = (
 MEDICAL: Final[tuple[Group, ...]] = (
     Group("overdose_taken",
         _r(words("PILLS"),
-           rf"{_TAKEN}(?: \w+){{0,2}}? {_AMOUNT}(?: (?:my|the|of my|of the|these|those|his|her"
-           r"|mums|moms|dads|sleeping|pain|of))? <PILLS>\b(?! (?:today|this morning|on time"
+           rf"{_TAKEN}(?: \w+){{0,2}}? {_AMOUNT}(?: (?:my|the|of|these|those|his|her|mums|moms"
+           r"|dads|sleeping|pain|mum s|mom s|dad s)){0,3} <PILLS>\b(?! (?:today|this morning|on time"
            r"|like (?:the|my) (?:doctor|dr)|as prescribed|for (?:the day|today)|with breakfast"
            r"|every day|daily)\b)",
            r"\b<PILLS>(?: \w+){0,8}? (?:took|swallowed|downed|ate|have taken|just took)"
@@ -1637,6 +1662,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r" (?:vodka|alcohol|wine|whisky|whiskey|booze|rum|beer|drink|gin|tequila)\b",
            r"\b<PILLS> (?:are|r|is|have|started) (?:kicking in|starting to work|working"
            r"|taking effect|started working)\b"),
+        _r("al of them|them al|every single one|every last one",
+           rf"{_TAKEN} (?:al of them|them al|every single one of them|every last one)\b"),
         _r("bleach|antifreze|poison|drain cleaner|weedkiler|pesticide|lye|windex|detergent"
            r"|lighter fluid|paint thiner",
            rf"{_TAKEN.replace('(?:took', '(?:drank|drunk|took')} (?:some |the |a bottle of "

@@ -79,10 +79,13 @@ DANGER: Final[tuple[Group, ...]] = (
            r"\b(?:te voy a matar|te mato|estas muerta|estas muerto|me las vas a pagar"
            r"|ya veras lo que te pasa|vas a ver lo que te pasa|ya veras cuando|vas a ver cuando)"
            r"\b"),
-        _r("cuando leg|cuando regres|cuando vuelv|esta noche",
+        _r("cuando leg|cuando regres|cuando vuelv|esta noche|hoy|al rato|mas tarde",
            r"\b(?:cuando (?:llegue|regrese|vuelva)|esta noche)(?: a casa)?(?: \w+){0,3}?"
-           r" (?:vas a ver|me las pagas|me las vas a pagar|te mato|ya veras|estas muerta"
-           r"|te vas a arrepentir|te va a ir mal|me va a matar|me mata)\b"),
+           r" (?:vas a ver|me las pagas|me las vas a pagar|me las voy a pagar|me las va a pagar"
+           r"|te mato|ya veras|estas muerta|te vas a arrepentir|te va a ir mal|me va a matar"
+           r"|me mata)\b",
+           r"\b(?:hoy|esta noche|al rato|mas tarde|cuando llegue|cuando vuelva|cuando regrese)"
+           r" (?:me|te|nos) mata\b"),
     ),
     # Weapons, choking, being locked in: lethality signs.
     Group("es_lethal",
@@ -114,7 +117,17 @@ DANGER: Final[tuple[Group, ...]] = (
            r"|en mi puerta|afuera de mi|golpeando|tocando la puerta|pateando|tratando de entrar"
            r"|queriendo entrar|rompiendo)\b",
            r"\b(?:esta|estan|anda) (?:rompiendo|pateando|golpeando|tirando|forzando) (?:la"
-           r" puerta|la ventana|la cerradura|todo)\b"),
+           r" puerta|la ventana|la cerradura|todo)\b",
+           r"\besta (?:afuera de mi (?:casa|puerta|trabajo|departamento|cuarto|escuela)"
+           r"|golpeando la puerta|tocando la puerta|tratando de entrar|queriendo entrar"
+           r"|esperando(?:me)? afuera)\b"),
+        # Followed, found: "me siguio hasta mi trabajo", "ya sabe donde vivo".
+        _r("sigui|sigue|donde",
+           r"\bme (?:siguio|esta siguiendo|viene siguiendo|anda siguiendo|sigue) (?:hasta"
+           r"|desde|por la cale|a mi casa|al trabajo|en (?:su|el) (?:caro|coche|auto))\b",
+           rf"(?:{_PERSONA}|\b(?:dijo|dice|me escribio|me mando)(?: que)?) (?:ya )?(?:sabe|se"
+           r"|descubrio|encontro) donde (?:vivo|vives|estoy|estas|trabajo|trabajas|me quedo"
+           r"|te quedas|vivimos)\b"),
         # Drunk, high or raging, with fear or on the way: "viene borracho y tengo miedo".
         _r("boracho|drogado|furioso|enojadisimo|como loco|fuera de si",
            r"\b(?:boracho|drogado|furioso|enojadisimo|como loco|fuera de si)\b(?: \w+){0,8}?"
@@ -128,8 +141,8 @@ DANGER: Final[tuple[Group, ...]] = (
            r"|violando|amenazando|arrastrando)\b",
            r"\bme acaba de (?:pegar|golpear|dar una cachetada|patear|empujar|cortar|apunalar"
            r"|ahorcar|amenazar)\b",
-           r"\bme (?:pego|golpeo|pateo|empujo|ahorco|violo|corto) (?:hace un rato|ahora"
-           r"|hoy|anoche|recien|hace rato|otra vez)\b"),
+           r"\bme (?:pego|golpeo|pateo|empujo|ahorco|violo|corto|arastro|agaro)(?: \w+){0,5}?"
+           r" (?:hace un rato|ahora|hoy|anoche|recien|hace rato|otra vez)\b"),
         _r("escond|peligro|salvo|policia|auxilio|socoro|ayuda|ayudenme|miedo",
            r"\bme (?:escondi|estoy escondiendo|escondo) (?:en|de el|de ella|de mi)\b",
            r"\bestoy escondida\b|\bestoy escondido\b",
@@ -249,6 +262,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\bme (?:dice|decia|dijo|llama|llamaba|trata de|trataba de) (?:que soy )?(?:una |un )?"
            r"(?:inutil|estupida|estupido|puta|gorda|fea|loca|basura|nada|idiota|pendeja|zorra"
            r"|perra|mierda|tonta|fracasada|nadie)\b"),
+        _r("obliga|obligo|forzo|forzaba|fuerza",
+           r"\bme (?:obliga|obligaba|obligo|forzo|forzaba|fuerza) a (?:tener (?:relaciones"
+           r"|sexo)|acostarme|hacer cosas)\b"),
         _r("no me deja",
            r"\bno me deja (?:ver|hablar|trabajar|salir con|tener|usar|estudiar|visitar)\b"),
     ),
@@ -256,6 +272,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 
 # "mi jefe me va a matar si llego tarde": a figure of speech, given only the "check" level.
 HYPERBOLE: Final = _rx(
+    r"\b(?:este|esta|estos|estas) \w+(?: \w+)? (?:me|nos) (?:va|van|esta|estan) a? ?matar\b|"
     r"\bmi (?:jefe|jefa|profe|profesor|profesora|maestro|maestra|mama|mami|papa|papi|madre"
     r"|padre|entrenador|abuela|hermana|hermano|amiga|amigo|coach)(?: \w+){0,2}? (?:me|nos)"
     r" (?:va|van) a matar\b"
