@@ -39,6 +39,7 @@ __all__ = [
     "normalize",
     "normalize_es",
     "rules",
+    "rules_on",
 ]
 
 
@@ -316,8 +317,12 @@ def _decide_es(t: str, gated: bool, find_all: bool) -> tuple[CrisisLevel, list[s
 
 
 def _rules(text: str, gated: bool | None = None, find_all: bool = False) -> RuleResult:
-    t_en = normalize(text)
-    t_es = normalize_es(text)
+    return _rules_on(normalize(text), normalize_es(text), gated, find_all)
+
+
+def _rules_on(
+    t_en: str, t_es: str, gated: bool | None = None, find_all: bool = False
+) -> RuleResult:
     gate = len(t_en) > GATE_FROM_CHARS if gated is None else gated
     level_en, signals = _decide(t_en, gate, find_all)
     level_es, signals_es = _decide_es(t_es, gate, find_all)
@@ -343,6 +348,15 @@ def rules(text: str) -> RuleResult:
         return _rules(text)
     except Exception:  # a bug here must never swallow the message or the crisis reply
         return RuleResult(_fallback(text))
+
+
+def rules_on(t_en: str, t_es: str) -> RuleResult:
+    """`rules` on texts already normalised by `normalize` and `normalize_es` (the context
+    joins the normalised forms of recent messages instead of normalising them again)."""
+    try:
+        return _rules_on(t_en, t_es)
+    except Exception:
+        return RuleResult(_fallback(t_en))
 
 
 def classify(text: str) -> CrisisLevel:
