@@ -15,12 +15,15 @@ Levels, most serious first:
   pastillas".
 
 Context: for each chat the last MAX_MESSAGES texts within MAX_AGE seconds are kept in memory
-only (never stored, never logged), in normalised form and as token ids. The latest message is
-scored alone and joined with the recent ones; the joined result is taken when it is more
-serious and either (a) no earlier message was that serious on its own (the combination says
-something new: "i can't do this anymore" + "i have the pills"), or (b) the latest message
-carries a signal of its own (a rule, or a semantic score above half the threshold). A plain
-"ok, thanks" after a crisis message therefore does not repeat the crisis reply.
+only (never stored, never logged), in normalised form and as token ids, and only their last
+1,000 normalised characters and 96 tokens (the part that can combine with what follows).
+The latest message is scored alone and joined with the recent ones; the joined result is
+taken when it is more serious and either (a) no earlier message was that serious on its
+own (the combination says something new: "i can't do this anymore" + "i have the pills"),
+or (b) the latest message carries a signal of its own (a rule, or a semantic score above
+half the threshold). A plain "ok, thanks" after a crisis message therefore does not repeat
+the crisis reply. After a full crisis level (danger, self-harm) alone, the context is not
+consulted: nothing is more urgent.
 
 The language never hides a crisis: rules and the semantic layer run on every message first.
 Nothing here raises: on an internal error the rules' level alone is returned.
@@ -40,22 +43,23 @@ from bot.safety.detector import (
     SEVERITY,
     CrisisLevel,
     RuleResult,
-    normalize,
-    normalize_es,
+    is_command,
+    normalize_both,
     rules,
     rules_on,
 )
 from bot.safety.language import ENGLISH, LanguageIdentifier, identify
-from bot.safety.semantic import SemanticModel, SemanticScore
+from bot.safety.semantic import WINDOW, SemanticModel, SemanticScore
 
 log = logging.getLogger(__name__)
 
 MAX_MESSAGES: Final = 3  # the latest and the two before it
 MAX_AGE: Final = 600.0  # seconds
 MAX_CHATS: Final = 10_000  # the least recently active chats are forgotten beyond this
-# What one remembered message keeps (a Telegram message is at most 4,096 characters).
-_KEEP_CHARS: Final = 8_192
-_KEEP_TOKENS: Final = 2_048
+# How much of a message takes part in the joined text: the tail of an earlier message and the
+# head of the latest (normalised characters, tokens). Short messages take part whole.
+_JOIN_CHARS: Final = 1_000
+_JOIN_TOKENS: Final = 2 * WINDOW
 _FULL: Final = frozenset({CrisisLevel.DANGER, CrisisLevel.SELF_HARM})
 MIN_SEMANTIC_WORDS: Final = 3
 
@@ -210,9 +214,10 @@ class CrisisDetector:
 
     def _alone(self, text: str) -> _Scored:
         model = self._semantic()
-        ids = tuple(model.embedder.token_ids(text)[-_KEEP_TOKENS:]) if model else ()
-        t_en, t_es = normalize(text)[-_KEEP_CHARS:], normalize_es(text)[-_KEEP_CHARS:]
-        return self._score(t_en, t_es, ids, rules(text))
+        ids = tuple(model.embedder.token_ids(text)) if model else ()
+        t_en, t_es = normalize_both(text)
+        found = RuleResult(CrisisLevel.NONE) if is_command(text) else rules_on(t_en, t_es)
+        return self._score(t_en, t_es, ids, found)
 
     def _signal(self, scored: _Scored) -> bool:
         """Does the latest message carry a sign of its own (for joining it with context)?"""
@@ -241,10 +246,12 @@ class CrisisDetector:
         result = alone
         if chat_id is not None:
             earlier = self.context.recent(chat_id, now)
-            if earlier:
-                t_en = " ".join([e.t_en for e in earlier] + [alone.t_en]).strip()
-                t_es = " ".join([e.t_es for e in earlier] + [alone.t_es]).strip()
-                ids = tuple(i for e in earlier for i in e.ids) + alone.ids
+            if earlier and alone.level not in _FULL:  # nothing is more urgent than a full crisis
+                # Each message already had its own score: the joined text only needs what
+                # lies near the joints (the tails of earlier messages, the head of this one).
+                t_en = " ".join([e.t_en for e in earlier] + [alone.t_en[:_JOIN_CHARS]])
+                t_es = " ".join([e.t_es for e in earlier] + [alone.t_es[:_JOIN_CHARS]])
+                ids = tuple(i for e in earlier for i in e.ids) + alone.ids[:_JOIN_TOKENS]
                 joined = self._score(t_en, t_es, ids, rules_on(t_en, t_es))
                 before = max(SEVERITY[e.level] for e in earlier)
                 if SEVERITY[joined.level] > SEVERITY[alone.level] and (
@@ -252,7 +259,14 @@ class CrisisDetector:
                 ):
                     result = joined
             self.context.add(
-                chat_id, _Remembered(now, alone.level, alone.t_en, alone.t_es, alone.ids)
+                chat_id,
+                _Remembered(
+                    now,
+                    alone.level,
+                    alone.t_en[-_JOIN_CHARS:],
+                    alone.t_es[-_JOIN_CHARS:],
+                    alone.ids[-_JOIN_TOKENS:],
+                ),
             )
         medical = alone.medical or (result is not alone and result.medical)
         language = identify(text, spanish_hint=alone.spanish, identifier=self._languages)

@@ -36,7 +36,9 @@ __all__ = [
     "RuleResult",
     "classify",
     "explain",
+    "is_command",
     "normalize",
+    "normalize_both",
     "normalize_es",
     "rules",
     "rules_on",
@@ -173,6 +175,18 @@ def normalize(text: str) -> str:
     expanded ("im" -> "i am", "wanna" -> "want to"). Linear in the length of the text.
     """
     return " ".join([_TOKEN_MAP.get(word, word) for word in _base(text).split()])
+
+
+def normalize_both(text: str) -> tuple[str, str]:
+    """(normalize(text), normalize_es(text)), sharing the work they have in common."""
+    words = _base(text).split()
+    en = " ".join([_TOKEN_MAP.get(word, word) for word in words])
+    return en, " ".join([es.TOKEN_MAP.get(word, word) for word in words])
+
+
+def is_command(text: str) -> bool:
+    """A lone bot command ("/help", "/start"), which is not a message to read."""
+    return _COMMAND.match(text) is not None
 
 
 def normalize_es(text: str) -> str:
@@ -317,7 +331,7 @@ def _decide_es(t: str, gated: bool, find_all: bool) -> tuple[CrisisLevel, list[s
 
 
 def _rules(text: str, gated: bool | None = None, find_all: bool = False) -> RuleResult:
-    return _rules_on(normalize(text), normalize_es(text), gated, find_all)
+    return _rules_on(*normalize_both(text), gated, find_all)
 
 
 def _rules_on(
@@ -325,9 +339,14 @@ def _rules_on(
 ) -> RuleResult:
     gate = len(t_en) > GATE_FROM_CHARS if gated is None else gated
     level_en, signals = _decide(t_en, gate, find_all)
-    level_es, signals_es = _decide_es(t_es, gate, find_all)
+    # The Spanish rules read every short text, and a long one with a Spanish word in it
+    # (code-switching included): a long English text skips them.
+    spanish_words = find_all or not gate or not es.MARKERS.isdisjoint(t_es.split())
+    level_es, signals_es = (
+        _decide_es(t_es, gate, find_all) if spanish_words else (CrisisLevel.NONE, [])
+    )
     medical_en = _matching(p.MEDICAL, t_en, gate, find_all)
-    medical_es = _matching(es.MEDICAL, t_es, gate, find_all)
+    medical_es = _matching(es.MEDICAL, t_es, gate, find_all) if spanish_words else []
     medical = bool(medical_en or medical_es)
     signals += signals_es + [f"medical:{name}" for name in medical_en + medical_es]
     level = level_en if SEVERITY[level_en] >= SEVERITY[level_es] else level_es

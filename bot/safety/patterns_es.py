@@ -30,6 +30,18 @@ _CHAT = {
     "weon": "tipo", "wey": "tipo", "guey": "tipo", "vato": "tipo", "men": "tipo",
 }
 TOKEN_MAP: Final[dict[str, str]] = {fold(k): fold(v) for k, v in _CHAT.items()}
+# Words (normalised) without which a long text is not read by the Spanish rules (detector.py):
+# function words English does not use and the words of a Spanish crisis. A long Spanish or
+# code-switched text always has some; short texts are read whatever they contain.
+_MARKER_WORDS: Final = (
+    "que el los las la mi mis tu su es esta estoy estas tengo tiene pero muy yo porque cuando"
+    " como donde del al lo le se nos ya mas tambien si te un una por para con y de en va voy"
+    " vas van iba quiero quiere ayuda ayudenme auxilio socorro ahora aqui hoy matar matarme"
+    " morir morirme suicidarme suicidio pastillas cuchillo pistola cloro veneno dijo dice"
+    " ojala mejor soy nadie todos todas tome trague bebi corte corto colgarme ahorcarme"
+    " estoy encerrada encerrado escondida escondido miedo peligro policia"
+)
+MARKERS: Final = frozenset(fold(w) for w in _MARKER_WORDS.split(" ") if w)
 
 # The other person: "el", "mi esposo", "mi ex", "ese tipo".
 _PERSONA = (

@@ -61,9 +61,11 @@ def window_means(vectors: FloatArray, window: int = WINDOW, stride: int = STRIDE
         starts = list(range(0, n - window + 1, stride))
         if starts[-1] != n - window:
             starts.append(n - window)  # the end of the text always gets a full window
-        sums = np.vstack([np.zeros((1, vectors.shape[1]), np.float32), vectors.cumsum(axis=0)])
+        running = vectors.cumsum(axis=0)
         idx = np.asarray(starts)
-        means = (sums[idx + window] - sums[idx]) / window
+        means = running[idx + window - 1]
+        later = idx > 0
+        means[later] -= running[idx[later] - 1]
     norms = np.linalg.norm(means, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     out: FloatArray = (means / norms).astype(np.float32)
