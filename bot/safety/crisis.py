@@ -199,14 +199,22 @@ class CrisisDetector:
 
     # --- scoring ------------------------------------------------------------------------
 
-    def _score(self, t_en: str, t_es: str, ids: tuple[int, ...], found: RuleResult) -> _Scored:
+    def _score(
+        self, t_en: str, t_es: str, tokens: list[list[int]] | tuple[int, ...], found: RuleResult
+    ) -> _Scored:
+        """tokens: a message's sentences (lists of ids), or a joined run of ids (a tuple)."""
         level = found.level
         alarm = 0.0
         model = self._semantic()
+        ids = tokens if isinstance(tokens, tuple) else tuple(i for s in tokens for i in s)
         # One or two words ("thanks", "ok cool") say too little for the embedding: the rules
         # alone judge them ("help", "sos" and the like are rules).
         if model is not None and level not in _FULL and len(t_en.split()) >= MIN_SEMANTIC_WORDS:
-            score: SemanticScore = model.score_ids(list(ids))
+            score: SemanticScore = (
+                model.score_ids(list(tokens))
+                if isinstance(tokens, tuple)
+                else model.score_sentences(tokens)
+            )
             alarm = score.alarm
             if score.flagged and SEVERITY[level] < SEVERITY[CrisisLevel.CHECK]:
                 level = CrisisLevel.CHECK
@@ -214,10 +222,10 @@ class CrisisDetector:
 
     def _alone(self, text: str) -> _Scored:
         model = self._semantic()
-        ids = tuple(model.embedder.token_ids(text)) if model else ()
+        sentences = model.embedder.sentence_ids(text) if model else []
         t_en, t_es = normalize_both(text)
         found = RuleResult(CrisisLevel.NONE) if is_command(text) else rules_on(t_en, t_es)
-        return self._score(t_en, t_es, ids, found)
+        return self._score(t_en, t_es, sentences, found)
 
     def _signal(self, scored: _Scored) -> bool:
         """Does the latest message carry a sign of its own (for joining it with context)?"""

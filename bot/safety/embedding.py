@@ -51,7 +51,8 @@ _EMOJI: Final = {
 _EMOJI_TABLE: Final = {ord(k): v for k, v in _EMOJI.items()}
 _QUOTES: Final = re.compile("[\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u00b4\u0060\uff07]")
 _STRETCH: Final = re.compile(r"(\w)\1{2,}")  # "pleeeease" -> "pleease"
-_SPACES: Final = re.compile(r"\s+")
+_SPACES_NOT_NEWLINE: Final = re.compile(r"[^\S\n]+")
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?;…\n])\s*|\n+")
 
 
 def prepare(text: str) -> str:
@@ -63,7 +64,7 @@ def prepare(text: str) -> str:
         text = text[:half] + " " + text[-half:]
     t = unicodedata.normalize("NFKC", text.translate(_EMOJI_TABLE)).casefold()
     t = _QUOTES.sub("'", _INVISIBLE.sub("", t))
-    return _SPACES.sub(" ", _STRETCH.sub(r"\1\1", t)).strip()
+    return _SPACES_NOT_NEWLINE.sub(" ", _STRETCH.sub(r"\1\1", t)).strip()
 
 
 def _package_dir() -> Path:
@@ -99,6 +100,15 @@ class StaticEmbedder:
         ids = self.tokenizer.encode(prepare(text), add_special_tokens=False).ids
         size = self.table.shape[0]
         return [i for i in ids if 0 <= i < size]
+
+    def sentence_ids(self, text: str) -> list[list[int]]:
+        """Token ids of each sentence (split at . ! ? ; and line breaks), in order."""
+        parts = [p for p in _SENTENCE_END.split(prepare(text)) if p.strip()]
+        if not parts:
+            return []
+        size = self.table.shape[0]
+        encoded = self.tokenizer.encode_batch(parts, add_special_tokens=False)
+        return [[i for i in e.ids if 0 <= i < size] for e in encoded]
 
     def vectors(self, ids: list[int]) -> FloatArray:
         """(n_tokens, dim) float32; (0, dim) for no tokens."""

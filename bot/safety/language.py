@@ -56,7 +56,7 @@ _SPANISH_WORDS: Final = frozenset(
         " porque cuando como donde quien del al lo le se nos ya mas tambien si te quiero"
         " soy eres puedo ayuda gracias hola vale bien mal nada todo siempre nunca hoy ahora aqui"
         " casa esposo marido novio pareja miedo dice dijo voy va vas hace tiene estas esto eso"
-        " q k xq pq porq pa toy mucho poco sola solo vida morir matar matarme"
+        " q xq pq porq pa toy mucho poco sola solo vida morir matar matarme"
     )
 )
 # Words both lists would claim ("me", "no", "a") count for neither.

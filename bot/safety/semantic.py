@@ -5,9 +5,9 @@ length, and scored by a multinomial logistic regression over four classes (none,
 danger, self_harm). The regression was trained at build time on the labelled phrases in
 tests/safety/ by `python -m bot.safety.train`, which writes bot/safety/data/semantic.npz
 (weights, bias, class names, the decision threshold and the cross-validated figures); at run
-time only numpy multiplies. Long texts are scored in overlapping windows of tokens and the
-most alarming window counts, so a crisis sentence at the end of a long vent is not averaged
-away.
+time only numpy multiplies. A text is scored sentence by sentence (long sentences in
+overlapping windows of tokens; a short text also as a whole) and the most alarming part
+counts, so a crisis sentence at the end of a long vent is not averaged away.
 
 The layer never decides a full crisis level by itself: crisis.py turns a score at or above the
 threshold into CHECK ("are you safe right now?") when the rules found no danger or self-harm.
@@ -26,8 +26,8 @@ from bot.safety.embedding import FloatArray, StaticEmbedder
 
 CLASSES: Final = ("none", "disclosure", "danger", "self_harm")
 DATA_FILE: Final = "semantic.npz"
-WINDOW: Final = 48  # tokens per window on long texts
-STRIDE: Final = 24
+WINDOW: Final = 32  # tokens per window in a long sentence, and in the context's joins
+STRIDE: Final = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,20 @@ def window_means(vectors: FloatArray, window: int = WINDOW, stride: int = STRIDE
     return out
 
 
+def sentence_features(embedder: StaticEmbedder, sentences: list[list[int]]) -> FloatArray:
+    """The parts of a text that are scored: each sentence (windows if long) and, for a short
+    text of several sentences, the whole of it. (0, dim) for a text without tokens."""
+    sentences = [s for s in sentences if s]
+    ids = [i for s in sentences for i in s]
+    if not ids:
+        return np.zeros((0, embedder.dim), np.float32)
+    parts = [window_means(embedder.vectors(s)) for s in sentences]
+    if len(sentences) > 1 and len(ids) <= WINDOW:
+        parts.append(window_means(embedder.vectors(ids)))
+    out: FloatArray = np.vstack(parts)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class SemanticModel:
     embedder: StaticEmbedder
@@ -98,16 +112,24 @@ class SemanticModel:
         return softmax(logits)
 
     def score(self, text: str) -> SemanticScore:
-        return self.score_ids(self.embedder.token_ids(text))
+        return self.score_sentences(self.embedder.sentence_ids(text))
+
+    def score_sentences(self, sentences: list[list[int]]) -> SemanticScore:
+        """Score a text from its sentences' token ids (`embedder.sentence_ids`): each sentence
+        (in windows if long) and, for a short text, the whole of it."""
+        return self._scored(sentence_features(self.embedder, sentences))
 
     def score_ids(self, ids: list[int]) -> SemanticScore:
-        """Score from token ids (`embedder.token_ids`): the context joins those of recent
-        messages instead of tokenising them again."""
+        """Score from a run of token ids in overlapping windows: the context joins those of
+        recent messages instead of tokenising them again."""
         vectors = self.embedder.vectors(ids)
-        if not len(vectors):
+        return self._scored(window_means(vectors) if len(vectors) else vectors)
+
+    def _scored(self, features: FloatArray) -> SemanticScore:
+        if not len(features):
             empty = {c: float(c == "none") for c in CLASSES}
             return SemanticScore(empty, 0.0, False)
-        probs = self.probabilities(window_means(vectors))
+        probs = self.probabilities(features)
         alarm = probs[:, 2] + probs[:, 3]
         best = int(alarm.argmax())
         row = {c: float(probs[best, i]) for i, c in enumerate(CLASSES)}

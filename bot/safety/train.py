@@ -30,7 +30,7 @@ import yaml
 
 from bot.safety.detector import CrisisLevel, rules
 from bot.safety.embedding import MODEL_NAME, StaticEmbedder
-from bot.safety.semantic import CLASSES, DATA_FILE, softmax
+from bot.safety.semantic import CLASSES, DATA_FILE, sentence_features, softmax
 
 ROOT: Final = Path(__file__).resolve().parents[2]
 SETS: Final = (
@@ -85,15 +85,19 @@ def fit(x: Array, y: npt.NDArray[np.int64]) -> tuple[Array, Array]:
     return w, b
 
 
-def cross_validate(x: Array, y: npt.NDArray[np.int64]) -> Array:
-    """Out-of-fold class probabilities."""
+def cross_validate(x: Array, y: npt.NDArray[np.int64], parts: list[Array]) -> Array:
+    """Out-of-fold alarm (P(danger) + P(self_harm)) as the bot computes it: the most alarming
+    of a text's scored parts (semantic.sentence_features)."""
     folds = np.random.default_rng(2026).permutation(len(y)) % FOLDS
-    out = np.zeros((len(y), len(CLASSES)))
+    alarm = np.zeros(len(y))
     for fold in range(FOLDS):
         train = folds != fold
         w, b = fit(x[train], y[train])
-        out[~train] = softmax(x[~train] @ w + b)
-    return out
+        for i in np.flatnonzero(~train):
+            if len(parts[i]):
+                p = softmax(parts[i] @ w + b)
+                alarm[i] = float((p[:, 2] + p[:, 3]).max())
+    return alarm
 
 
 def figures(items: list[dict[str, Any]], alarm: Array, threshold: float) -> dict[str, Any]:
@@ -132,8 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     items = load_items()
     x = np.stack([embedder.embed(item["text"]) for item in items]).astype(np.float64)
     y = np.array([CLASSES.index(item["label"]) for item in items], dtype=np.int64)
-    probs = cross_validate(x, y)
-    alarm = probs[:, 2] + probs[:, 3]
+    parts = [
+        sentence_features(embedder, embedder.sentence_ids(item["text"])).astype(np.float64)
+        for item in items
+    ]
+    alarm = cross_validate(x, y, parts)
     is_none = y == 0
     threshold = next(
         (t for t in GRID if float((alarm[is_none] >= t).mean()) <= NONE_FLAG_TARGET), GRID[-1]
