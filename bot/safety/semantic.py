@@ -72,17 +72,40 @@ def window_means(vectors: FloatArray, window: int = WINDOW, stride: int = STRIDE
     return out
 
 
+def _spans(lengths: list[int]) -> list[tuple[int, int]]:
+    """(start, end) token spans scored for sentences of these lengths, in one flat run: each
+    sentence, long ones as overlapping windows, and the whole text if short with several."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for n in lengths:
+        if n <= WINDOW:
+            spans.append((offset, offset + n))
+        else:
+            starts = list(range(0, n - WINDOW + 1, STRIDE))
+            if starts[-1] != n - WINDOW:
+                starts.append(n - WINDOW)
+            spans += [(offset + a, offset + a + WINDOW) for a in starts]
+        offset += n
+    if len(lengths) > 1 and offset <= WINDOW:
+        spans.append((0, offset))
+    return spans
+
+
 def sentence_features(embedder: StaticEmbedder, sentences: list[list[int]]) -> FloatArray:
-    """The parts of a text that are scored: each sentence (windows if long) and, for a short
-    text of several sentences, the whole of it. (0, dim) for a text without tokens."""
+    """Unit-length mean embeddings of the parts of a text that are scored (see _spans), all
+    from one running sum. (0, dim) for a text without tokens."""
     sentences = [s for s in sentences if s]
     ids = [i for s in sentences for i in s]
     if not ids:
         return np.zeros((0, embedder.dim), np.float32)
-    parts = [window_means(embedder.vectors(s)) for s in sentences]
-    if len(sentences) > 1 and len(ids) <= WINDOW:
-        parts.append(window_means(embedder.vectors(ids)))
-    out: FloatArray = np.vstack(parts)
+    spans = np.asarray(_spans([len(s) for s in sentences]))
+    running = np.vstack(
+        [np.zeros((1, embedder.dim), np.float32), embedder.vectors(ids).cumsum(axis=0)]
+    )
+    sums = running[spans[:, 1]] - running[spans[:, 0]]
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: FloatArray = (sums / norms).astype(np.float32)
     return out
 
 
