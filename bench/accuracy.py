@@ -1,19 +1,34 @@
 """Accuracy of `python -m bot match` on held-out questions and on the labelled crisis sets.
 
-    python -m bench.accuracy
+    python -m bench.accuracy                                   # topics + every labelled set
+    python -m bench.accuracy --blind PATH                      # + a blind set, scored apart
+    python -m bench.accuracy --sequences tests/safety/crisis_sequences.yaml
 
 Prints one JSON object. The held-out questions (tests/data/heldout_questions.yaml) were written
 apart from the topics' example questions; ones that happen to be identical to an example are
 counted and left out of the score.
+
+Crisis figures come in two groups that must not be mixed:
+- "non_blind": sets the detector was built, tuned or trained on, and the ones used to fix it
+  after a first blind score (crisis_heldout.yaml and crisis_blind.yaml are "seen" now).
+- "blind": a file given with --blind that no one working on the detector has read. It is a
+  YAML list of {text, label, lang?, medical?}; label is danger, self_harm, disclosure or none.
+For each set: recall of danger and self-harm answered with a full crisis reply, with "check"
+("are you safe right now?"), and the two together; disclosures not left unanswered; on `none`
+items (near-misses), the full-crisis and check rates; the same for Spanish items (lang: es);
+and how often an overdose already taken (medical: true) gets the emergency number first.
+--sequences scores short conversations ({messages: [...], label}) with the chat context.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -54,56 +69,122 @@ def topics() -> dict[str, object]:
     }
 
 
-def crisis(path: str) -> dict[str, object]:
-    items = yaml.safe_load((ROOT / path).read_text())
+FULL = {"danger", "self_harm"}
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def score_items(items: list[dict[str, Any]], default_lang: str = "en") -> dict[str, Any]:
+    """Figures for labelled messages, each scored alone by the match command."""
     answers = run_match([i["text"].replace("\n", " ") for i in items])
-    confusion: Counter[tuple[str, str]] = Counter(
-        (i["label"], str(a["crisis"])) for i, a in zip(items, answers, strict=True)
-    )
     labels = Counter(i["label"] for i in items)
-    recall = {
-        label: round(confusion[(label, label)] / labels[label], 3)
-        for label in ("danger", "self_harm")
-        if labels[label]
-    }
-    # A self-harm message answered with the danger reply still gets the emergency number.
-    caught = {
-        label: round(
-            sum(
-                v
-                for (truth, p), v in confusion.items()
-                if truth == label and p in {"danger", "self_harm"}
-            )
-            / labels[label],
-            3,
-        )
-        for label in ("danger", "self_harm")
-        if labels[label]
-    }
-    none_total = labels["none"]
-    false_pos = sum(v for (truth, p), v in confusion.items() if truth == "none" and p != "none")
-    disclosure_missed = confusion[("disclosure", "none")]
+    out: dict[str, Any] = {"items": len(items), "by_label": dict(labels)}
+    pairs = list(zip(items, answers, strict=True))
+    for label in ("danger", "self_harm"):
+        got = [str(a["crisis"]) for i, a in pairs if i["label"] == label]
+        if got:
+            full = sum(g in FULL for g in got)
+            check = sum(g == "check" for g in got)
+            out[f"recall_{label}"] = {
+                "exact": _rate(sum(g == label for g in got), len(got)),
+                "full": _rate(full, len(got)),
+                "check": _rate(check, len(got)),
+                "full_or_check": _rate(full + check, len(got)),
+            }
+    got = [str(a["crisis"]) for i, a in pairs if i["label"] == "disclosure"]
+    if got:
+        out["disclosure_answered"] = _rate(sum(g != "none" for g in got), len(got))
+    got = [str(a["crisis"]) for i, a in pairs if i["label"] == "none"]
+    if got:
+        out["near_miss"] = {
+            "full_crisis_rate": _rate(sum(g in FULL for g in got), len(got)),
+            "check_rate": _rate(sum(g == "check" for g in got), len(got)),
+            "disclosure_rate": _rate(sum(g == "disclosure" for g in got), len(got)),
+        }
+    spanish = [(i, a) for i, a in pairs if i.get("lang", default_lang) == "es"]
+    if spanish:
+        crisis = [str(a["crisis"]) for i, a in spanish if i["label"] in FULL]
+        calm = [str(a["crisis"]) for i, a in spanish if i["label"] == "none"]
+        out["spanish"] = {
+            "items": len(spanish),
+            "crisis_full": _rate(sum(g in FULL for g in crisis), len(crisis)),
+            "crisis_full_or_check": _rate(sum(g in FULL | {"check"} for g in crisis), len(crisis)),
+            "near_miss_full_rate": _rate(sum(g in FULL for g in calm), len(calm)),
+            "near_miss_check_rate": _rate(sum(g == "check" for g in calm), len(calm)),
+        }
+    medical = [bool(a.get("medical")) for i, a in pairs if i.get("medical")]
+    not_medical = [bool(a.get("medical")) for i, a in pairs if not i.get("medical")]
+    if medical:
+        out["medical_lead"] = {
+            "overdoses_taken": len(medical),
+            "led_with_emergency_number": _rate(sum(medical), len(medical)),
+            "false_leads_on_other_items": _rate(sum(not_medical), len(not_medical)),
+        }
+    return out
+
+
+def score_sequences(path: Path) -> dict[str, Any]:
+    """Conversations scored in order with the chat context; the last message's level counts."""
+    from bot.safety.crisis import CrisisDetector
+
+    detector = CrisisDetector()
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    got: list[tuple[str, str]] = []
+    for n, item in enumerate(items):
+        level = "none"
+        for i, text in enumerate(item["messages"]):
+            level = detector.assess(text, chat_id=n, now=60.0 * i).level.value
+        got.append((item["label"], level))
+    crisis = [g for label, g in got if label != "none"]
+    calm = [g for label, g in got if label == "none"]
     return {
-        "items": len(items),
-        "by_label": dict(labels),
-        "recall": recall,
-        "caught_as_crisis": caught,
-        "disclosure_missed": disclosure_missed,
-        "false_positive_rate": round(false_pos / none_total, 3) if none_total else None,
+        "sequences": len(items),
+        "crisis_full": _rate(sum(g in FULL for g in crisis), len(crisis)),
+        "crisis_full_or_check": _rate(sum(g in FULL | {"check"} for g in crisis), len(crisis)),
+        "calm_full_rate": _rate(sum(g in FULL for g in calm), len(calm)),
+        "calm_check_rate": _rate(sum(g == "check" for g in calm), len(calm)),
     }
+
+
+def crisis(path: str, default_lang: str = "en") -> dict[str, Any]:
+    items = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+    return score_items(items, default_lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="topic and crisis accuracy")
+    parser.add_argument("--blind", type=Path, help="a blind YAML set, scored apart")
+    parser.add_argument("--sequences", type=Path, help="a YAML set of conversations")
+    parser.add_argument("--no-topics", action="store_true", help="skip the topic figures")
+    args = parser.parse_args(argv)
+    report: dict[str, Any] = {}
+    if not args.no_topics:
+        report["topics_held_out"] = topics()
+    report["non_blind"] = {
+        "note": "built, tuned or trained on these, or fixed after scoring them: not blind",
+        # The rules were written on this set; the semantic layer was trained on it.
+        "crisis_labelled": crisis("tests/safety/crisis_phrases.yaml"),
+        "crisis_labelled_extra": crisis("tests/safety/crisis_phrases_extra.yaml"),
+        "crisis_labelled_spanish": crisis("tests/safety/crisis_phrases_es.yaml", "es"),
+        # Used to fix the detector after its first scoring (see its header): seen.
+        "crisis_held_out_then_fixed": crisis("tests/safety/crisis_heldout.yaml"),
+        # Written without seeing the detector; scored once before the safety-net patterns,
+        # and scored during the semantic-layer work: seen.
+        "crisis_blind_seen": crisis("tests/safety/crisis_blind.yaml"),
+        "sequences": score_sequences(ROOT / "tests/safety/crisis_sequences.yaml"),
+    }
+    if args.blind:
+        report["blind"] = {
+            "path": str(args.blind),
+            **score_items(yaml.safe_load(args.blind.read_text(encoding="utf-8"))),
+        }
+    if args.sequences:
+        report["sequences"] = {"path": str(args.sequences), **score_sequences(args.sequences)}
+    print(json.dumps(report, indent=2))
+    return 0
 
 
 if __name__ == "__main__":
-    print(
-        json.dumps(
-            {
-                "topics_held_out": topics(),
-                "crisis_labelled": crisis("tests/safety/crisis_phrases.yaml"),
-                # Used to fix the detector after its first scoring (see its header).
-                "crisis_held_out_then_fixed": crisis("tests/safety/crisis_heldout.yaml"),
-                # Written without seeing the detector; scored once before the safety-net patterns.
-                "crisis_blind": crisis("tests/safety/crisis_blind.yaml"),
-            },
-            indent=2,
-        )
-    )
+    raise SystemExit(main())

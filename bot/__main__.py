@@ -210,19 +210,21 @@ async def _chat(settings: Settings, content: Content, user_id: int) -> None:
 
 def _match(lines: list[str]) -> None:
     from bot.matching import TopicMatcher
-    from bot.safety.detector import classify
+    from bot.safety.crisis import CrisisDetector
 
     content = load_content()
     matcher = TopicMatcher(content.topics)
+    detector = CrisisDetector()  # each line alone: no chat context
     for line in lines:
         if not line.strip():
             continue
         topics = [{"id": m.topic_id, "score": m.score} for m in matcher.rank(line)]
-        print(
-            json.dumps(
-                {"text": line, "crisis": classify(line).value, "topics": topics}, ensure_ascii=False
-            )
-        )
+        assessment = detector.assess(line)
+        row: dict[str, Any] = {"text": line, "crisis": assessment.level.value}
+        if assessment.medical:
+            row["medical"] = True
+        row["topics"] = topics
+        print(json.dumps(row, ensure_ascii=False))
 
 
 def _healthcheck(settings: Settings) -> int:

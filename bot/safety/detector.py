@@ -23,12 +23,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
 from bot.safety import patterns as p
+from bot.safety import patterns_es as es
 
-__all__ = ["CrisisLevel", "classify", "explain", "normalize"]
+__all__ = [
+    "SEVERITY",
+    "CrisisLevel",
+    "RuleResult",
+    "classify",
+    "explain",
+    "is_command",
+    "normalize",
+    "normalize_both",
+    "normalize_es",
+    "rules",
+    "rules_on",
+]
 
 
 class CrisisLevel(StrEnum):
@@ -36,6 +50,9 @@ class CrisisLevel(StrEnum):
     DISCLOSURE = "disclosure"
     DANGER = "danger"
     SELF_HARM = "self_harm"
+    # Only the semantic layer (or a figure of speech that sounds like a threat) found the
+    # message close to danger or self-harm: the bot asks "are you safe right now?".
+    CHECK = "check"
 
 
 # Telegram caps a message at 4,096 characters, so this only guards other channels (the console,
@@ -131,15 +148,8 @@ _TOKEN_WORDS = {
 _TOKEN_MAP: Final[dict[str, str]] = {p.fold(k): p.fold(v) for k, v in _TOKEN_WORDS.items()}
 
 
-def normalize(text: str) -> str:
-    """Reduce a message to lowercase ASCII words separated by single spaces.
-
-    NFKC (fullwidth letters), casefold, accents stripped, zero-width characters removed, curly
-    apostrophes straightened and joined ("he's" -> "hes"), leetspeak inside words undone,
-    punctuation and emoji turned into spaces (a few emoji become words: 🔪 -> knife), repeated
-    letters folded ("pleeease" -> "please", "kill" -> "kil"), contractions and chat spellings
-    expanded ("im" -> "i am", "wanna" -> "want to"). Linear in the length of the text.
-    """
+def _base(text: str) -> str:
+    """Everything `normalize` does except expanding English contractions and chat spellings."""
     if len(text) > MAX_CHARS:
         text = text[:_KEEP] + " . " + text[-_KEEP:]
     t = unicodedata.normalize("NFKC", text.translate(_PRE_TABLE)).casefold()
@@ -152,10 +162,61 @@ def normalize(text: str) -> str:
     t = p.fold(_SEPARATORS.sub(" ", t))
     if len(t) > MAX_CHARS:  # emoji expand to words: keep the cap after normalising too
         t = t[:_KEEP] + " " + t[-_KEEP:]
-    return " ".join([_TOKEN_MAP.get(word, word) for word in t.split()])
+    return t
+
+
+def normalize(text: str) -> str:
+    """Reduce a message to lowercase ASCII words separated by single spaces.
+
+    NFKC (fullwidth letters), casefold, accents stripped, zero-width characters removed, curly
+    apostrophes straightened and joined ("he's" -> "hes"), leetspeak inside words undone,
+    punctuation and emoji turned into spaces (a few emoji become words: 🔪 -> knife), repeated
+    letters folded ("pleeease" -> "please", "kill" -> "kil"), contractions and chat spellings
+    expanded ("im" -> "i am", "wanna" -> "want to"). Linear in the length of the text.
+    """
+    return " ".join([_TOKEN_MAP.get(word, word) for word in _base(text).split()])
+
+
+def normalize_both(text: str) -> tuple[str, str]:
+    """(normalize(text), normalize_es(text)), sharing the work they have in common."""
+    words = _base(text).split()
+    en = " ".join([_TOKEN_MAP.get(word, word) for word in words])
+    return en, " ".join([es.TOKEN_MAP.get(word, word) for word in words])
+
+
+def is_command(text: str) -> bool:
+    """A lone bot command ("/help", "/start"), which is not a message to read."""
+    return _COMMAND.match(text) is not None
+
+
+def normalize_es(text: str) -> str:
+    """The same reduction for the Spanish rules, with Spanish chat spellings expanded
+    ("q" -> "que", "xq" -> "porque", "kiero" -> "quiero") instead of English ones."""
+    return " ".join([es.TOKEN_MAP.get(word, word) for word in _base(text).split()])
 
 
 # --- Decision -------------------------------------------------------------------------------
+
+# Most serious last. CHECK ("are you safe right now?") sits above DISCLOSURE: it asks about now.
+SEVERITY: Final[dict[CrisisLevel, int]] = {
+    CrisisLevel.NONE: 0,
+    CrisisLevel.DISCLOSURE: 1,
+    CrisisLevel.CHECK: 2,
+    CrisisLevel.SELF_HARM: 3,
+    CrisisLevel.DANGER: 4,
+}
+# Lethality signs: a past event is downgraded only when it is long past (patterns.LONG_AGO).
+_LETHAL: Final = frozenset({"threat_kill", "threat_quoted", "weapon", "strangling", "locked_in"})
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    """What the rules found in one text."""
+
+    level: CrisisLevel
+    medical: bool = False  # an overdose or poison already taken
+    spanish: bool = False  # a Spanish rule matched
+    signals: tuple[str, ...] = ()
 
 
 def _matching(groups: tuple[p.Group, ...], t: str, gated: bool, find_all: bool) -> list[str]:
@@ -196,21 +257,31 @@ def _danger(t: str, gated: bool, find_all: bool) -> tuple[list[str], list[str]]:
 def _decide(
     t: str, gated: bool | None = None, find_all: bool = False
 ) -> tuple[CrisisLevel, list[str]]:
+    """English rules on normalised text: level and signal names (medical not included)."""
     if gated is None:
         gated = len(t) > GATE_FROM_CHARS
     direct, downgradable = _danger(t, gated, find_all)
     signals = [f"danger:{name}" for name in direct + downgradable]
-    past_only = False
+    past_only = figure = False
     if not direct and downgradable:
         # "my mom will kill me lol" is a joke unless a threat is reported ("he said ... lol").
-        joke = (
-            set(downgradable) <= {"threat_kill", "threat_harm"}
-            and p.LAUGH.search(t) is not None
-            and p.SAID.search(t) is None
+        said = p.SAID.search(t) is not None
+        threat_only = set(downgradable) <= {"threat_kill", "threat_harm"}
+        joke = threat_only and p.LAUGH.search(t) is not None and not said
+        # "my boss will kill me if i'm late": asked about ("check"), not treated as danger.
+        figure = (
+            not joke
+            and not said
+            and set(downgradable) <= {"threat_kill", "threat_harm", "strangling"}
+            and p.HYPERBOLE.search(t) is not None
         )
-        past_only = p.HISTORIC.search(t) is not None and p.PRESENT.search(t) is None
-        if joke or past_only:
-            signals.append("danger:discounted_joke" if joke else "danger:discounted_past")
+        present = p.PRESENT.search(t) is not None
+        lethal = bool(_LETHAL & set(downgradable))
+        marker = p.LONG_AGO if lethal else p.HISTORIC
+        past_only = marker.search(t) is not None and not present
+        if joke or past_only or figure:
+            reason = "joke" if joke else "past" if past_only else "figure_of_speech"
+            signals.append(f"danger:discounted_{reason}")
         else:
             direct = downgradable
     if direct and not find_all:
@@ -226,19 +297,95 @@ def _decide(
         return CrisisLevel.DANGER, signals
     if self_harm:
         return CrisisLevel.SELF_HARM, signals
+    if figure:
+        return CrisisLevel.CHECK, signals
     if disclosure or past_only:
         return CrisisLevel.DISCLOSURE, signals
     return CrisisLevel.NONE, signals
 
 
-def classify(text: str) -> CrisisLevel:
-    """Crisis level of one user message. Never raises."""
+def _decide_es(t: str, gated: bool, find_all: bool) -> tuple[CrisisLevel, list[str]]:
+    """Spanish rules on `normalize_es` text."""
+    danger = _matching(es.DANGER, t, gated, find_all)
+    signals = [f"danger:{name}" for name in danger]
+    figure = False
+    if danger and set(danger) == {"es_threat"} and es.HYPERBOLE.search(t):
+        figure = True
+        signals.append("danger:discounted_figure_of_speech")
+        danger = []
+    if danger and not find_all:
+        return CrisisLevel.DANGER, signals
+    self_harm = _matching(es.SELF_HARM, t, gated, find_all)
+    signals += [f"self_harm:{name}" for name in self_harm]
+    disclosure = _matching(es.DISCLOSURE, t, gated, find_all) if find_all or not self_harm else []
+    signals += [f"disclosure:{name}" for name in disclosure]
+    if danger:
+        return CrisisLevel.DANGER, signals
+    if self_harm:
+        return CrisisLevel.SELF_HARM, signals
+    if figure:
+        return CrisisLevel.CHECK, signals
+    if disclosure:
+        return CrisisLevel.DISCLOSURE, signals
+    return CrisisLevel.NONE, signals
+
+
+def _rules(text: str, gated: bool | None = None, find_all: bool = False) -> RuleResult:
+    return _rules_on(*normalize_both(text), gated, find_all)
+
+
+def _rules_on(
+    t_en: str, t_es: str, gated: bool | None = None, find_all: bool = False
+) -> RuleResult:
+    gate = len(t_en) > GATE_FROM_CHARS if gated is None else gated
+    level_en, signals = _decide(t_en, gate, find_all)
+    # The Spanish rules read every short text, and a long one with a Spanish word in it
+    # (code-switching included): a long English text skips them.
+    spanish_words = find_all or not gate or not es.MARKERS.isdisjoint(t_es.split())
+    level_es, signals_es = (
+        _decide_es(t_es, gate, find_all) if spanish_words else (CrisisLevel.NONE, [])
+    )
+    medical_en = _matching(p.MEDICAL, t_en, gate, find_all)
+    medical_es = _matching(es.MEDICAL, t_es, gate, find_all) if spanish_words else []
+    medical = bool(medical_en or medical_es)
+    signals += signals_es + [f"medical:{name}" for name in medical_en + medical_es]
+    level = level_en if SEVERITY[level_en] >= SEVERITY[level_es] else level_es
+    if medical and SEVERITY[level] < SEVERITY[CrisisLevel.SELF_HARM]:
+        level = CrisisLevel.SELF_HARM  # an overdose taken is self-harm whatever else was said
+    spanish = bool(signals_es) or bool(medical_es)
+    return RuleResult(level, medical, spanish, tuple(signals))
+
+
+def rules(text: str) -> RuleResult:
+    """The precise layer: English and Spanish rules on one message. Never raises.
+
+    Its level may be CHECK for a figure of speech that sounds like a threat ("my boss will
+    kill me if i'm late"); `classify` reports that as NONE for callers that predate CHECK."""
     try:
         if not isinstance(text, str) or not text or _COMMAND.match(text):
-            return CrisisLevel.NONE
-        return _decide(normalize(text))[0]
+            return RuleResult(CrisisLevel.NONE)
+        return _rules(text)
     except Exception:  # a bug here must never swallow the message or the crisis reply
-        return _fallback(text)
+        return RuleResult(_fallback(text))
+
+
+def rules_on(t_en: str, t_es: str) -> RuleResult:
+    """`rules` on texts already normalised by `normalize` and `normalize_es` (the context
+    joins the normalised forms of recent messages instead of normalising them again)."""
+    try:
+        return _rules_on(t_en, t_es)
+    except Exception:
+        return RuleResult(_fallback(t_en))
+
+
+def classify(text: str) -> CrisisLevel:
+    """Crisis level of one user message from the rules alone: NONE, DISCLOSURE, DANGER or
+    SELF_HARM (never CHECK, which callers written before it do not know). Never raises.
+
+    New callers should use bot.safety.crisis.CrisisDetector.assess, which adds the semantic
+    layer, the conversation context, the medical flag and the language."""
+    level = rules(text).level
+    return CrisisLevel.NONE if level is CrisisLevel.CHECK else level
 
 
 def explain(text: str, *, gated: bool | None = None) -> tuple[CrisisLevel, tuple[str, ...]]:
@@ -246,8 +393,8 @@ def explain(text: str, *, gated: bool | None = None) -> tuple[CrisisLevel, tuple
 
     gated=True skips the rules whose anchors are absent (the path long texts take), False runs
     every regex; tests compare the two to check that anchors never hide a match."""
-    level, signals = _decide(normalize(text), gated=gated, find_all=True)
-    return level, tuple(signals)
+    result = _rules(text, gated=gated, find_all=True)
+    return result.level, result.signals
 
 
 _FALLBACK_DANGER: Final = ("kill me", "outside my door", "has a knife", "has a gun", "hurt me")

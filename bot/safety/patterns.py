@@ -164,6 +164,11 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
         "chased me with", "chasing me with", "with", "owns", "hiding", "hid", "put",
         "pressed", "pressing", "keeps", "kept", "went for", "reached for", "reaching for",
         "went to get", "getting", "looking for", "is holding", "is waving", "is pointing",
+        # a weapon shown or mentioned is a lethality sign too
+        "showed", "shows", "mentioned", "mentions", "talks about", "talked about",
+        "talking about", "reminds me of", "reminded me of", "reminds me about",
+        "reminded me about", "told me about", "brought up", "brings up", "sleeps with",
+        "slept with", "left out", "leaves out", "cleans", "sharpens", "sharpened",
     ),
     # Words of wanting, before "to die" ("i want to die", "i'm ready to die").
     "WANTDIE": (
@@ -384,7 +389,7 @@ _PLACES = (
     "outside", "downstairs", "door", "window", "gate", "house", "place", "flat", "apartment",
     "work", "job", "office", "school", "parents", "moms", "mums", "car", "porch", "home",
     "building", "driveway", "yard", "garden", "hall", "stair", "parking", "car park", "lobby",
-    "street", "garage", "room", "front", "lawn", "doorstep", "balcony", "across", "corner",
+    "street", "road", "garage", "room", "front", "lawn", "doorstep", "balcony", "across", "corner",
 )
 
 DANGER_DIRECT: Final[tuple[Group, ...]] = (
@@ -402,7 +407,8 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|in my (?:room|bedroom)"
            r"|in front of (?:the|my|our) (?:house|door|building|place|work|flat|apartment)"
            r"|on (?:the|my|our) (?:porch|doorstep|lawn|driveway|street|balcony)"
-           r"|across the street|down the street|around the corner)\b"),
+           r"|across the street|down the street|around the corner|across the road"
+           r"|down the road)\b"),
         _r("bang|pound|hammer|knock|kick|break|trying|coming",
            r"<PERSON><AUX> (?:banging|pounding|hammering|knocking|kicking (?:the|my|in|down)"
            r"|breaking (?:in|down|into|the)|trying to (?:get|break|come|force (?:his|her|their"
@@ -559,11 +565,13 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"(?! (?:him|her|them|the relationship|the marriage|this relationship|to|see"
            r"|out with)\b)"),
         _r("block|standing in front",
-           r"\b(?:blocking|blocked|blocks|standing in front of) (?:the|my|our) (?:door|doorway"
+           r"\b(?:blocking|blocked|blocks|standing in front of) (?:the|my|our) (?:front |back "
+           r"|bedroom |only )?(?:door|doorway"
            r"|exit|way out|way)\b"),
         _r("locked|trapped|stuck|shut|being held",
            r"\b(?:i am|we are|i m|were|the kids are|i got) (?:locked|trapped|stuck|shut"
            r"|being held) (?:in|inside|in here)\b(?! (?:a |an |this |the |my |his |her )?"
+           r"(?:boring |long |bad |endless |stupid |dead end |dead |crappy |toxic |awful )?"
            r"(?:relationship|marriage|cycle|loop|job|situation|mindset|bond|pattern|toxic"
            r"|abusive|trauma|rut|traffic|queue|line|meeting|lift|elevator|head|thoughts|bed"
            r"|feelings|past)\b)",
@@ -600,7 +608,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:cal|calling|caled|get|send|need|someone cal) (?:the )?(?:police|cops|911|999"
            r"|000|112|111|an ambulance|ambulance|emergency services)\b"),
         _r("help|sos|mayday",
-           r"\bsend help\b|\bsos\b|\bmayday\b",
+           # Not the Spanish "sos" ("vos sos un idiota": "you are an idiot").
+           r"\bsend help\b|\bmayday\b|(?<!vos )(?<!que )(?<!no )(?<!si )(?<!tu )\bsos\b"
+           r"(?! (?:un|una|el|la|re|muy|mi|lo|tan|vos|de|mas|como|igual|bien|mala|malo)\b)",
            # The whole message is a cry for help ("help me", "please help"), not "/help".
            r"^(?:please |pls |somebody |someone |oh god )?help(?: me| us)?(?: please| now"
            r"| someone| somebody)?(?: help(?: me)?)*$",
@@ -620,6 +630,35 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|closet)|he (?:wil|might) come back|of what (?:he|she|they) (?:wil|might|could"
            r"|is going to|are going to) do(?: to (?:me|us|the kids))?(?= tonight| now| when"
            r"| if| *$))\b"),
+    ),
+    # Threats about later today ("you wait until i get home", "tonight you're dead").
+    Group("threat_later",
+        _r("wait",
+           r"\b(?:you|u|just|you just) wait (?:until|til) (?:tonight|later|i get (?:home|back"
+           r"|there|you|my hands on you)|he gets (?:home|back)|she gets (?:home|back)|they get"
+           r" (?:home|back)|we get home|you get home|this evening|after work|the kids are asleep"
+           r"|everyone leaves|we are alone)\b",
+           r"\b(?:said|says|texted|told me|tels me|warned me|keps saying|screamed|yeled"
+           r"|whispered|shouted)(?: that)?(?: i should| i better| to)?(?: just)? wait (?:until"
+           r"|til) (?:tonight|later|he|she|they|i get)\b"),
+        _r("tonight|later|evening|after work|when i get|when he get|when she get|when they get",
+           r"\b(?:you wil|youl|you are going to|you are gona|you are about to) (?:se|find out"
+           r"|learn|regret|pay|be sorry|get it|wish)(?: \w+){0,3}? (?:tonight|later|when i get"
+           r" (?:home|back)|when (?:he|she|they) gets? (?:home|back)|after work"
+           r"|this evening)\b",
+           r"\b(?:tonight|later tonight|later today|this evening|when i get home|when i get back"
+           r"|when (?:he|she|they) gets? (?:home|back))(?: \w+){0,3}? (?:you are|you|i am|we are)"
+           r" (?:dead|done|finished|going to pay|going to get it|in for it|getting it|so dead"
+           r"|gona get it|wil pay)\b",
+           r"\b(?:he|she|they) (?:said|says|texted|told me|warned me|promised|keps saying)"
+           r"(?: that)? (?:tonight|later|when (?:he|she|they) gets? (?:home|back))(?: \w+){0,6}?"
+           r" (?:pay|dead|done|regret|sorry|se what happens|learn|lesson|finished|deal with|get"
+           r" it|trouble|hurt|kil|end)\b",
+           r"\b(?:scared|afraid|terrified) (?:of )?(?:what wil happen|what is going to happen"
+           r"|what happens) (?:tonight|later|when (?:he|she|they) gets? (?:home|back))\b"),
+        _r("night|until", r"\btonight is the night\b(?! (?:i|we)\b)",
+           r"\b(?:he|she|they) (?:said|says|texted|told me|gave me)(?: that)? (?:i have|i got"
+           r"|me) until (?:tonight|midnight|the end of the day|this evening|\d+)\b"),
     ),
     # Safety net: general shapes of present danger that carry no single tell-tale word:
     # a weapon shown, violence beside you, being held, confinement, being hunted down,
@@ -669,9 +708,11 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
         _r("til|before|one day|someday|eventualy",
            r"\b(?:until|til|before|one day|someday|eventually) (?:he|she|they) (?:kils|kil"
            r"|murders|strangles|stabs|shots|ends) (?:me|us)\b"),
-        _r("burn|blow up",
+        _r("burn|blow up|fire",
            r"<PERSON>(?: \w+){0,4}? (?:burn|blow up) (?:the|my|our) (?:house|place|car"
-           r"|apartment|flat)(?: down)?\b"),
+           r"|apartment|flat)(?: down)?\b",
+           r"<PERSON>(?: \w+){0,4}? (?:set|light|put) (?:the|my|our) (?:house|place|car"
+           r"|apartment|flat|room|bed) on fire\b"),
     ),
     # Serious harm with an explicit future: "im scared he will hurt me tonight".
     Group("threat_harm",
@@ -725,6 +766,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"\b(?:bring|take|drag|get|fetch|collect|carry) (?:me|us|the kids) (?:back |home )?"
            r"(?:by force|forcibly|kicking and screaming)\b",
            r"\bdrag (?:me|us) back\b"),
+        _r("die|dead",
+           r"\b(?:we wil|wel|we are going to|we are gona|we are) both (?:die|be dead)\b"
+           r"|\b(?:we wil|we are going to) (?:die|be dead) (?:tonight|together|now)\b"),
         _r("bye",
            r"\bsay (?:godbye|bye) to (?:my|your|the|our) (?:kids|children|family|life|son"
            r"|daughter|baby|mum|mom|dog)\b"),
@@ -766,7 +810,26 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
         _r("neck|throat",
            r"\b(?:hands?|arms?|fingers|belt|rope|cord|knee)(?: (?:are|is|were|was))? (?:around"
            r"|round|on|against|across)"
-           r" (?:my|our|her) (?:neck|throat)\b"),
+           r" (?:my|our|her) (?:neck|throat)\b",
+           r"\b(?:grabbed|grabs|grabbing|held|holds|holding|pinned|pins|lifted|picked) (?:me|us)"
+           r" (?:up )?by (?:the|my) (?:neck|throat)\b",
+           r"\b(?:squeezed|squeezes|squeezing|grabbed|grabs|grabbing|crushed|crushing) my"
+           r" (?:neck|throat)\b"),
+        _r("face|mouth|nose|head|chest|neck|throat",
+           r"\b(?:pillow|hand|hands|bag|plastic bag|towel) (?:over|on|against) (?:my|our|her)"
+           r" (?:face|mouth|nose|head)\b(?: \w+){0,6}? (?:could not|can not|not) breathe?\b",
+           r"\b(?:put|held|holds|pushed|pressed|presses) (?:a |the |his |her )?(?:pillow|hand"
+           r"|bag|plastic bag|towel) (?:over|on|against) (?:my|our|her) (?:face|mouth|nose"
+           r"|head)\b",
+           r"\b(?:sat|sits|sitting|kneeled|knelt|kneeling|knelt down) on (?:my|our|her)"
+           r" (?:chest|neck|throat)\b"),
+        # Choking, any tense: the strongest single predictor of a later killing.
+        _r("chok|strangl|throtl|smother|sufocat",
+           r"\b(?:choked|choking|chokes|strangled|strangling|strangles|throttled|throttling"
+           r"|throttles|smothered|smothering|suffocated|suffocating) (?:me|us|my (?:\w+ )?"
+           r"<VICTIM>)\b(?! up\b| with (?:kindness|love|smoke|perfume)\b)",
+           r"\b(?:tried to|trying to|tries to|wanted to|almost|nearly|started to|going to"
+           r"|wil|would|used to) (?:choke|strangle|throttle|smother|suffocate) (?:me|us)\b"),
     ),
     # Taking the children away ("he took the kids and won't give them back").
     Group("abduction",
@@ -837,6 +900,24 @@ HISTORIC: Final = _rx(
     r"|in the past|back then|back in|in my childhood|my childhood|long time ago|long ago"
     r"|months ago|in high school|in college|in school|before i left|before we broke up"
     r"|before the divorce|my late)\b",
+)
+# Lethality signs (threats to kill, weapons, choking, being locked in) stay danger even in
+# the past tense ("he choked me last year"); only childhood or years-old events are downgraded.
+LONG_AGO: Final = _rx(
+    r"\b(?:when i was (?:a |an |in )?(?:little|younger|young|small|kid|child|teen|teenager"
+    r"|baby|girl|boy|\d+)|as a (?:kid|child|teen|teenager|little girl|little boy)|growing up"
+    r"|grew up|years ago|in my childhood|my childhood|long time ago|long ago|in high school"
+    r"|in elementary|in primary school|my late)\b",
+)
+# "my boss will kill me if i'm late": a figure of speech unless reported as said. Only the
+# semantic-style "check" level is given ("are you safe right now?").
+HYPERBOLE: Final = _rx(
+    r"\b(?:my|the|our) (?:boss|manager|supervisor|teacher|prof|professor|coach|coworkers?"
+    r"|colleagues?|team|mom|mum|mother|dad|father|parents|mama|mommy|daddy|grandma|nan|gran"
+    r"|sister|brother|friends?|bestie|roommate|landlord)(?: \w+){0,2}? (?:is going to|wil"
+    r"|is gona|going to|gona|would|is about to|wil literally|is literally going to)"
+    r"(?: (?:literally|actually|definitely|seriously|so))? (?:kil|murder|strangle|slaughter"
+    r"|end|skin) (?:me|us)\b",
 )
 # Present-tense markers that cancel the "historic" downgrade ("he used to, now he says...").
 PRESENT: Final = _rx(
@@ -959,6 +1040,11 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     ),
     # Burden and "better off without me".
     Group("burden",
+        _r("without me",
+           r"\b(?:everyone|everybody|my family|my kids|the kids|the world|people|they|you al"
+           r"|my friends|my parents)(?: \w+){0,2}? (?:be |are |is )?(?:fine|happier|better"
+           r"|ok|okay|so much better|easier) without me\b(?! (?:at|for|on|in|there|tonight"
+           r"|today|this)\b)"),
         _r("beter of",
            r"\bbetter of (?:dead|without me|not existing|not being here|not alive|not around"
            r"|gone|in the ground|if i (?:\w+ ){0,2}(?:was|were|wasnt|werent|was not"
@@ -1239,6 +1325,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|them)|from (?:him|her|them)|of the (?:year|month|week)|at (?:work|school"
            r"|the))\b)"),
         _r("be here|be around|be alive",
+           r"\b(?:do not think|doubt) (?:i wil|il|i am going to|i am gona) be (?:here|around"
+           r"|alive) (?:tomorrow|much longer|next week|by|for long|anymore)\b",
            r"\b(?:wil not|not|would not) be (?:here|around|alive) (?:tomorrow|much longer"
            r"|for much longer|anymore|by morning|next week|to see)\b",
            r"\bnot going to be (?:here|around|alive) (?:tomorrow|much longer|anymore"
@@ -1313,6 +1401,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r((*words("ABUSE_VERB"), "threw", "throws", "kicked"),
            r"\b(?:<ABUSE_VERB>|threw (?:\w+ ){0,2}at|throws (?:\w+ ){0,2}at"
            r"|kicked (?:me|us) out of) <OBJ_D>\b"
+           r"(?!(?<=choked me) up\b)(?!(?<=choked us) up\b)"
            r"(?! (?:a|an|some|lunch|dinner|breakfast|coffee|drink|up (?:from|at|after)|to it"
            r"|to the|at (?:chess|cards|pool|tennis|games?|mario|monopoly|\w+ing)|in (?:a|the)"
            r" (?:race|game|match|argument|debate|final)|up (?:emotionally|inside)|to (?:be|do"
@@ -1536,6 +1625,57 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|kids|children)\b",
            r"\b(?:took|takes|take) away (?:water|food|meals|my phone|my passport|my money)"
            r" (?:as|for) (?:a )?punish"),
+    ),
+)
+
+
+# =============================================================================================
+# MEDICAL: an overdose or a poison already taken. Always self-harm at least, and the reply
+# leads with the emergency number ("i took a bunch of pills", "i swallowed all my meds").
+# =============================================================================================
+
+_TAKEN = (
+    r"(?:\bi |\bjust |\balready |^)(?:(?:have|just|already|literally|actually|think i|kind of"
+    r"|probably) ){0,2}(?:took|taken|swallowed|downed|ate|eaten|chugged|popped|had|injected"
+    r"|overdosed on|od on)"
+)
+_AMOUNT = (
+    r"(?:al|every one of|every single one of|a bunch of|a handful of|handfuls of|too many"
+    r"|a lot of|lots of|loads of|heaps of|way too many|a ton of|an entire bottle of"
+    r"|a whole bottle of|the whole bottle of|the entire bottle of|the bottle of|the rest of"
+    r"|enough|[1-9][0-9]+|fifty|forty|thirty|twenty|fifteen|al of|al the|al my|al of my"
+    r"|al of the|the whole packet of|a whole packet of|the whole box of|a box of|a packet of"
+    r"|a pack of|the pack of|every|al these|al those|a fistful of|two bottles of"
+    r"|both bottles of|half a bottle of|half the bottle of|a few bottles of|the whole thing of)"
+)
+
+MEDICAL: Final[tuple[Group, ...]] = (
+    Group("overdose_taken",
+        _r(words("PILLS"),
+           rf"{_TAKEN}(?: \w+){{0,2}}? {_AMOUNT}(?: (?:my|the|of|these|those|his|her|mums|moms"
+           r"|dads|sleeping|pain|mum s|mom s|dad s)){0,3} <PILLS>\b(?! (?:today|this morning|on time"
+           r"|like (?:the|my) (?:doctor|dr)|as prescribed|for (?:the day|today)|with breakfast"
+           r"|every day|daily)\b)",
+           r"\b<PILLS>(?: \w+){0,8}? (?:took|swallowed|downed|ate|have taken|just took)"
+           r" (?:them|it|those|these) al\b",
+           r"\b(?:took|swallowed|downed|mixed|taken)(?: \w+){0,3}? <PILLS> (?:with|and)"
+           r" (?:vodka|alcohol|wine|whisky|whiskey|booze|rum|beer|drink|gin|tequila)\b",
+           r"\b<PILLS> (?:are|r|is|have|started) (?:kicking in|starting to work|working"
+           r"|taking effect|started working)\b"),
+        _r("al of them|them al|every single one|every last one",
+           rf"{_TAKEN} (?:al of them|them al|every single one of them|every last one)\b"),
+        _r("bleach|antifreze|poison|drain cleaner|weedkiler|pesticide|lye|windex|detergent"
+           r"|lighter fluid|paint thiner",
+           rf"{_TAKEN.replace('(?:took', '(?:drank|drunk|took')} (?:some |the |a bottle of "
+           r"|a cup of |a glass of |a lot of |half a bottle of |a mouthful of )?(?:bleach"
+           r"|antifreeze|poison|drain cleaner|rat poison|weedkiller|pesticide|lye|windex"
+           r"|detergent|lighter fluid|paint thinner)\b"),
+        _r("overdos|od|an overdose",
+           r"\bi (?:just |already |have |have just |think i |think i just )?(?:overdosed|oded)"
+           r"\b(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy|drama|content"
+           r"|sun|work|pizza|love|memes|music|tea|energy drinks)\b)",
+           r"\bi (?:just|already|have just|think i just) od\b",
+           r"\b(?:took|taken|had|did) an overdose\b"),
     ),
 )
 # fmt: on

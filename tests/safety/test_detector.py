@@ -34,7 +34,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.safety import patterns
+from bot.safety import patterns, patterns_es
 from bot.safety.detector import CrisisLevel, classify, explain, normalize
 
 HERE = Path(__file__).parent
@@ -45,9 +45,6 @@ MAX_FALSE_POSITIVE_RATE = 0.05
 # (and count against the false-positive budget) because they are honest near-misses where the
 # detector leans towards a crisis reply on purpose.
 KNOWN_FALSE_POSITIVES = {
-    "my boss is going to kill me when he sees i missed the deadline": (
-        "'X is going to kill me when he sees...' is also how a real threat is reported"
-    ),
     # held-out set
     "i'm hiding in my room binge watching tv lol": (
         "hiding in a room is a danger sign; laughter is not trusted to cancel it"
@@ -118,13 +115,17 @@ def report(name: str, items: list[dict[str, str]]) -> str:
 def test_phrase(item: dict[str, str]) -> None:
     text, label = item["text"], item["label"]
     level, signals = explain(text)
-    assert classify(text) is level
+    # classify() predates CHECK and reports it as NONE.
+    assert classify(text) is (CrisisLevel.NONE if level is CrisisLevel.CHECK else level)
     why = f"{text!r} -> {level.value} {signals} (normalised: {normalize(text)!r})"
     if label == "disclosure":  # danger or self-harm on a disclosure is acceptable
         assert level is not CrisisLevel.NONE, why
     elif label == "none" and text in KNOWN_FALSE_POSITIVES:
         if level is not CrisisLevel.NONE:
             pytest.xfail(KNOWN_FALSE_POSITIVES[text])
+    elif label == "none":  # a figure of speech that sounds like a threat is only asked about
+        assert level in (CrisisLevel.NONE, CrisisLevel.CHECK), why
+        assert level is CrisisLevel.NONE or "danger:discounted_figure_of_speech" in signals, why
     else:
         assert level is LABELS[label], why
 
@@ -348,6 +349,11 @@ def _all_rules() -> list[tuple[str, patterns.Rule]]:
             patterns.DANGER_HISTORIC_OK,
             patterns.SELF_HARM,
             patterns.DISCLOSURE,
+            patterns.MEDICAL,
+            patterns_es.DANGER,
+            patterns_es.SELF_HARM,
+            patterns_es.MEDICAL,
+            patterns_es.DISCLOSURE,
         )
         for g in groups
         for rule in g.rules

@@ -1,0 +1,304 @@
+"""Crisis assessment: the rules, the semantic layer, the recent conversation and the language.
+
+    detector = CrisisDetector()             # once per application; weights load on first use
+    a = detector.assess(text, chat_id=chat.id)
+    a.level     # CrisisLevel: NONE, DISCLOSURE, CHECK, SELF_HARM or DANGER
+    a.medical   # an overdose or poison already taken: lead with the emergency number
+    a.language  # "en", "es", or the code of a language the bot cannot read
+
+Levels, most serious first:
+- DANGER, SELF_HARM, DISCLOSURE come from the rules (detector.py: precise, English and Spanish).
+- CHECK: the rules found no danger or self-harm, but the semantic layer (semantic.py) finds the
+  message close to the labelled danger or self-harm examples, or the rules saw a threat-like
+  figure of speech ("my boss will kill me if i'm late"). The bot asks "are you safe right now?".
+- medical=True comes with SELF_HARM (or DANGER): "i took a bunch of pills", "me tome todas las
+  pastillas".
+
+Context: for each chat the last MAX_MESSAGES texts within MAX_AGE seconds are kept in memory
+only (never stored, never logged), in normalised form and as token ids, and only their last
+1,000 normalised characters and 96 tokens (the part that can combine with what follows).
+The latest message is scored alone and joined with the recent ones; the joined result is
+taken when it is more serious and either (a) no earlier message was that serious on its
+own (the combination says something new: "i can't do this anymore" + "i have the pills"),
+or (b) the latest message carries a signal of its own (a rule, or a semantic score above
+half the threshold). A plain "ok, thanks" after a crisis message therefore does not repeat
+the crisis reply. After a full crisis level (danger, self-harm) alone, the context is not
+consulted: nothing is more urgent.
+
+The language never hides a crisis: rules and the semantic layer run on every message first.
+Nothing here raises: on an internal error the rules' level alone is returned.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from bot.safety.detector import (
+    SEVERITY,
+    CrisisLevel,
+    RuleResult,
+    is_command,
+    normalize_both,
+    rules,
+    rules_on,
+)
+from bot.safety.language import ENGLISH, LanguageIdentifier, identify
+from bot.safety.semantic import WINDOW, SemanticModel, SemanticScore
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGES: Final = 3  # the latest and the two before it
+MAX_AGE: Final = 600.0  # seconds
+MAX_CHATS: Final = 10_000  # the least recently active chats are forgotten beyond this
+# How much of a message takes part in the joined text: the tail of an earlier message and the
+# head of the latest (normalised characters, tokens). Short messages take part whole.
+_JOIN_CHARS: Final = 1_000
+_JOIN_TOKENS: Final = 2 * WINDOW
+_FULL: Final = frozenset({CrisisLevel.DANGER, CrisisLevel.SELF_HARM})
+MIN_SEMANTIC_WORDS: Final = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    level: CrisisLevel
+    medical: bool = False
+    language: str = ENGLISH
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """One text's result, and what the context needs to join it with later messages."""
+
+    level: CrisisLevel
+    medical: bool
+    spanish: bool
+    alarm: float  # semantic P(danger) + P(self_harm), 0 when not computed
+    t_en: str
+    t_es: str
+    ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Remembered:
+    at: float
+    level: CrisisLevel
+    t_en: str
+    t_es: str
+    ids: tuple[int, ...]
+
+
+class RecentMessages:
+    """The last few messages of each chat, in memory only, forgotten after max_age seconds.
+
+    Holds normalised text and token ids, never the raw message, and never writes or logs them.
+    Thread-safe."""
+
+    def __init__(
+        self,
+        max_messages: int = MAX_MESSAGES,
+        max_age: float = MAX_AGE,
+        max_chats: int = MAX_CHATS,
+    ) -> None:
+        self.max_messages = max_messages
+        self.max_age = max_age
+        self.max_chats = max_chats
+        self._chats: OrderedDict[int, deque[_Remembered]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def recent(self, chat_id: int, now: float) -> list[_Remembered]:
+        """The chat's messages still within max_age, oldest first (the latest not yet added)."""
+        with self._lock:
+            entries = self._chats.get(chat_id)
+            if not entries:
+                return []
+            while entries and now - entries[0].at > self.max_age:
+                entries.popleft()
+            if not entries:
+                del self._chats[chat_id]
+                return []
+            return list(entries)[-(self.max_messages - 1) :] if self.max_messages > 1 else []
+
+    def add(self, chat_id: int, entry: _Remembered) -> None:
+        with self._lock:
+            entries = self._chats.get(chat_id)
+            if entries is None:
+                entries = self._chats[chat_id] = deque(maxlen=self.max_messages)
+            entries.append(entry)
+            self._chats.move_to_end(chat_id)
+            while len(self._chats) > self.max_chats:
+                self._chats.popitem(last=False)
+
+    def forget(self, chat_id: int) -> None:
+        with self._lock:
+            self._chats.pop(chat_id, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._chats.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return sum(len(entries) for entries in self._chats.values())
+
+    def chats(self) -> int:
+        with self._lock:
+            return len(self._chats)
+
+
+class CrisisDetector:
+    """Rules + semantic layer + recent context + language. Construct once per application:
+    construction is cheap; the embedding table and classifier load on the first assessment
+    (or on warm_up), once, under a lock. If they cannot be loaded the rules still run."""
+
+    def __init__(
+        self,
+        *,
+        semantic: bool = True,
+        context: RecentMessages | None = None,
+        languages: LanguageIdentifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.context = context if context is not None else RecentMessages()
+        self._use_semantic = semantic
+        self._languages = languages or LanguageIdentifier()
+        self._clock = clock
+        self._model: SemanticModel | None = None
+        self._model_failed = False
+        self._lock = threading.Lock()
+
+    # --- loading ------------------------------------------------------------------------
+
+    def warm_up(self, *, language: bool = False) -> None:
+        """Load the semantic model now (about 0.1 s); language=True also loads the language
+        identifier (about 0.9 s more), otherwise it loads when first needed."""
+        self._semantic()
+        if language:
+            self._languages.load()
+
+    def _semantic(self) -> SemanticModel | None:
+        if self._model is not None or self._model_failed or not self._use_semantic:
+            return self._model
+        with self._lock:
+            if self._model is None and not self._model_failed:
+                try:
+                    self._model = SemanticModel.load()
+                except Exception as exc:  # rules keep working without it
+                    self._model_failed = True
+                    log.warning("semantic layer unavailable (%s): rules only", type(exc).__name__)
+        return self._model
+
+    @property
+    def semantic_loaded(self) -> bool:
+        return self._model is not None
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def _score(
+        self, t_en: str, t_es: str, tokens: list[list[int]] | tuple[int, ...], found: RuleResult
+    ) -> _Scored:
+        """tokens: a message's sentences (lists of ids), or a joined run of ids (a tuple)."""
+        level = found.level
+        alarm = 0.0
+        model = self._semantic()
+        ids = tokens if isinstance(tokens, tuple) else tuple(i for s in tokens for i in s)
+        # One or two words ("thanks", "ok cool") say too little for the embedding: the rules
+        # alone judge them ("help", "sos" and the like are rules).
+        if model is not None and level not in _FULL and len(t_en.split()) >= MIN_SEMANTIC_WORDS:
+            score: SemanticScore = (
+                model.score_ids(list(tokens))
+                if isinstance(tokens, tuple)
+                else model.score_sentences(tokens)
+            )
+            alarm = score.alarm
+            if score.flagged and SEVERITY[level] < SEVERITY[CrisisLevel.CHECK]:
+                level = CrisisLevel.CHECK
+        return _Scored(level, found.medical, found.spanish, alarm, t_en, t_es, ids)
+
+    def _alone(self, text: str) -> _Scored:
+        model = self._semantic()
+        sentences = model.embedder.sentence_ids(text) if model else []
+        t_en, t_es = normalize_both(text)
+        found = RuleResult(CrisisLevel.NONE) if is_command(text) else rules_on(t_en, t_es)
+        return self._score(t_en, t_es, sentences, found)
+
+    def _signal(self, scored: _Scored) -> bool:
+        """Does the latest message carry a sign of its own (for joining it with context)?"""
+        if scored.level is not CrisisLevel.NONE:
+            return True
+        model = self._model
+        return model is not None and scored.alarm >= model.threshold / 2
+
+    def assess(
+        self, text: str, *, chat_id: int | None = None, now: float | None = None
+    ) -> Assessment:
+        """Assessment of the latest message of a chat (chat_id None: this text alone)."""
+        try:
+            return self._assess(text, chat_id, self._clock() if now is None else now)
+        except Exception as exc:  # never let a bug swallow the crisis reply
+            log.error(  # noqa: TRY400 - no traceback: it could quote the text
+                "crisis assessment failed (%s): rules only", type(exc).__name__
+            )
+            found = rules(text if isinstance(text, str) else "")
+            return Assessment(found.level, found.medical, ENGLISH)
+
+    def _assess(self, text: str, chat_id: int | None, now: float) -> Assessment:
+        if not isinstance(text, str) or not text.strip():
+            return Assessment(CrisisLevel.NONE)
+        alone = self._alone(text)
+        result = alone
+        if chat_id is not None:
+            earlier = self.context.recent(chat_id, now)
+            if earlier and alone.level not in _FULL:  # nothing is more urgent than a full crisis
+                # Each message already had its own score: the joined text only needs what
+                # lies near the joints (the tails of earlier messages, the head of this one).
+                t_en = " ".join([e.t_en for e in earlier] + [alone.t_en[:_JOIN_CHARS]])
+                t_es = " ".join([e.t_es for e in earlier] + [alone.t_es[:_JOIN_CHARS]])
+                ids = tuple(i for e in earlier for i in e.ids) + alone.ids[:_JOIN_TOKENS]
+                joined = self._score(t_en, t_es, ids, rules_on(t_en, t_es))
+                before = max(SEVERITY[e.level] for e in earlier)
+                if SEVERITY[joined.level] > SEVERITY[alone.level] and (
+                    SEVERITY[joined.level] > before or self._signal(alone)
+                ):
+                    result = joined
+            self.context.add(
+                chat_id,
+                _Remembered(
+                    now,
+                    alone.level,
+                    alone.t_en[-_JOIN_CHARS:],
+                    alone.t_es[-_JOIN_CHARS:],
+                    alone.ids[-_JOIN_TOKENS:],
+                ),
+            )
+        medical = alone.medical or (result is not alone and result.medical)
+        language = identify(text, spanish_hint=alone.spanish, identifier=self._languages)
+        return Assessment(result.level, medical, language)
+
+    def forget(self, chat_id: int) -> None:
+        """Drop what is remembered of a chat (e.g. after /stop or a crisis reply)."""
+        self.context.forget(chat_id)
+
+
+_default: CrisisDetector | None = None
+_default_lock = threading.Lock()
+
+
+def default_detector() -> CrisisDetector:
+    """One detector for the process, created on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = CrisisDetector()
+    return _default
+
+
+def assess(text: str, *, chat_id: int | None = None, now: float | None = None) -> Assessment:
+    """`default_detector().assess(...)`."""
+    return default_detector().assess(text, chat_id=chat_id, now=now)

@@ -1,0 +1,292 @@
+"""Spanish crisis rules, run beside the English ones on every message (see detector.py).
+
+They match `detector.normalize_es` output: lowercase ASCII without accents ("está" -> "esta",
+"años" -> "anos"), doubled letters folded ("llamar" -> "lamar", "pastillas" -> "pastilas") and
+chat spellings expanded ("q" -> "que", "xq" -> "porque", "kiero" -> "quiero"). Patterns are
+written unfolded and compiled by patterns._rx like the English ones; the same editing rules
+apply (bounded gaps only, anchors that cover every alternative). Labelled examples:
+tests/safety/crisis_phrases_es.yaml.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.safety.patterns import Group, _r, _rx, fold
+
+# fmt: off
+# (Word lists and patterns below are data, laid out by hand for reading.)
+_CHAT = {
+    "q": "que", "k": "que", "ke": "que", "qe": "que", "xq": "porque", "pq": "porque",
+    "porq": "porque", "xk": "porque", "porke": "porque", "x": "por", "tb": "tambien",
+    "tmb": "tambien", "d": "de", "pa": "para", "toy": "estoy", "tas": "estas", "ta": "esta",
+    "nose": "no se", "kiero": "quiero", "qiero": "quiero", "kero": "quiero", "quero": "quiero",
+    "kiere": "quiere", "qiere": "quiere", "bn": "bien", "mrd": "mierda", "aki": "aqui",
+    "aca": "aqui", "ahi": "ahi", "ahorita": "ahora", "orita": "ahora", "hoy": "hoy",
+    "vdd": "verdad", "tqm": "te quiero mucho", "pls": "por favor", "porfa": "por favor",
+    "xfa": "por favor", "xfavor": "por favor", "plis": "por favor", "sta": "esta",
+    "stoy": "estoy", "mama": "mama", "cel": "celular", "yo": "yo", "morirm": "morirme",
+    "matarm": "matarme", "nomas": "no mas", "nomás": "no mas", "ps": "pues", "pz": "pues",
+    "weon": "tipo", "wey": "tipo", "guey": "tipo", "vato": "tipo", "men": "tipo",
+}
+TOKEN_MAP: Final[dict[str, str]] = {fold(k): fold(v) for k, v in _CHAT.items()}
+# Words (normalised) without which a long text is not read by the Spanish rules (detector.py):
+# function words English does not use and the words of a Spanish crisis. A long Spanish or
+# code-switched text always has some; short texts are read whatever they contain.
+_MARKER_WORDS: Final = (
+    "que el los las la mi mis tu su es esta estoy estas tengo tiene pero muy yo porque cuando"
+    " como donde del al lo le se nos ya mas tambien si te un una por para con y de en va voy"
+    " vas van iba quiero quiere ayuda ayudenme auxilio socorro ahora aqui hoy matar matarme"
+    " morir morirme suicidarme suicidio pastillas cuchillo pistola cloro veneno dijo dice"
+    " ojala mejor soy nadie todos todas tome trague bebi corte corto colgarme ahorcarme"
+    " estoy encerrada encerrado escondida escondido miedo peligro policia"
+)
+MARKERS: Final = frozenset(fold(w) for w in _MARKER_WORDS.split(" ") if w)
+
+# The other person: "el", "mi esposo", "mi ex", "ese tipo".
+_PERSONA = (
+    r"(?:\bel|\bella|\bellos|\bmi (?:ex|esposo|esposa|marido|mujer|novio|novia|pareja|papa"
+    r"|padre|padrastro|mama|madre|madrastra|hermano|tio|abuelo|exnovio|exesposo|ex esposo"
+    r"|ex novio|ex pareja|suegro|suegra|hijo|jefe|cunado|primo)|\bese tipo|\bese hombre"
+    r"|\balguien)"
+)
+_ARMA = (
+    r"(?:cuchillo|cuchilla|navaja|pistola|arma|escopeta|rifle|machete|revolver|fierro|hacha"
+    r"|bate|tijeras|cuter)"
+)
+_PASTILLAS = (
+    r"(?:pastillas|pastis|pildoras|medicinas|medicamentos|clonazepam|rivotril|paracetamol"
+    r"|ibuprofeno|antidepresivos|tabletas|somniferos|pastillas para dormir|calmantes"
+    r"|tranquilizantes|ansioliticos|diazepam|alprazolam|valium|xanax|insulina|aspirinas)"
+)
+_PILL_ANCHORS = (
+    "pastil", "pastis", "pildoras", "medicinas", "medicamentos", "clonazepam", "rivotril",
+    "paracetamol", "ibuprofeno", "antidepresivos", "tabletas", "somniferos", "calmantes",
+    "tranquilizantes", "ansioliticos", "diazepam", "alprazolam", "valium", "xanax", "insulina",
+    "aspirinas",
+)
+_MUERTE_OK = (  # "me muero de risa", "me quiero morir de la verguenza"
+    r"(?! de (?:risa|verguenza|pena|hambre|sueno|ganas|calor|frio|amor|aburrimiento|envidia"
+    r"|la verguenza|la pena|la risa|nervios|cansancio|emocion|felicidad|celos|sed|curiosidad"
+    r"|asco|flojera|la emocion|los nervios|ternura|miedo)\b)"
+)
+
+DANGER: Final[tuple[Group, ...]] = (
+    # Threats to kill or hurt: "me va a matar", "amenazo con matarme", "dijo que me iba a matar".
+    Group("es_threat",
+        _r("matar|ahorcar|apunalar|acuchilar|disparar|quemar|desaparecer|tiro|golpear|pegar"
+           r"|lastimar|hacer dano|enterar",
+           r"\b(?:me|nos|la|lo|los|te) (?:va|van|iba|iban|quiere|quieren|queria|trato de"
+           r"|intento|quiso) a? ?(?:matar|ahorcar|apunalar|acuchillar|disparar|quemar|golpear"
+           r"|pegar|lastimar|hacer dano|desaparecer|pegar un tiro)\b(?! de (?:risa|hambre"
+           r"|sueno|verguenza|aburrimiento)\b)",
+           r"\b(?:va|van|iba|iban|quiere|quieren|queria|intento|trato de|quiso|amenaza con"
+           r"|amenazo con|amenazaba con|amenazando con|dijo que iba a|dice que va a) (?:a )?"
+           r"(?:matarme|matarnos|matarla|matarlos|matar a (?:mis|los|mi) \w+|ahorcarme"
+           r"|apunalarme|acuchillarme|dispararme|quemarme|golpearme|pegarme|lastimarme"
+           r"|desaparecerme|quemar la casa)\b",
+           r"\b(?:dijo|dice|grito|me escribio|me mando|me dijo) que (?:me|nos) (?:va|iba) a"
+           r" (?:matar|desaparecer|quemar|enterrar)\b"),
+        _r("te voy a matar|te mato|estas muert|me las vas a pagar|ya veras|vas a ver",
+           r"\b(?:te voy a matar|te mato|estas muerta|estas muerto|me las vas a pagar"
+           r"|ya veras lo que te pasa|vas a ver lo que te pasa|ya veras cuando|vas a ver cuando)"
+           r"\b"),
+        _r("cuando leg|cuando regres|cuando vuelv|esta noche|hoy|al rato|mas tarde",
+           r"\b(?:cuando (?:llegue|regrese|vuelva)|esta noche)(?: a casa)?(?: \w+){0,3}?"
+           r" (?:vas a ver|me las pagas|me las vas a pagar|me las voy a pagar|me las va a pagar"
+           r"|te mato|ya veras|estas muerta|te vas a arrepentir|te va a ir mal|me va a matar"
+           r"|me mata)\b",
+           r"\b(?:hoy|esta noche|al rato|mas tarde|cuando llegue|cuando vuelva|cuando regrese)"
+           r" (?:me|te|nos) mata\b"),
+    ),
+    # Weapons, choking, being locked in: lethality signs.
+    Group("es_lethal",
+        _r(("cuchil", "navaja", "pistola", "arma", "escopeta", "rifle", "machete", "revolver",
+            "fiero", "hacha", "bate", "tijeras", "cuter"),
+           rf"{_PERSONA}?(?: \w+){{0,3}}? ?\b(?:tiene|trae|saco|agaro|esta con|anda con"
+           r"|me apunto con|me apunta con|me amenazo con|me amenaza con|me amenazaba con"
+           r"|me mostro|me enseno|me puso) (?:un |una |el |la "
+           rf"|su |sus )?{_ARMA}\b",
+           rf"\b{_ARMA} (?:en|contra) (?:mi|el) (?:cuello|garganta|cabeza|pecho|cara)\b"),
+        _r("ahorc|estrangul|cuelo|asfixi|ahog|garganta",
+           r"\b(?:me|nos|la) (?:ahorco|ahorca|ahorcaba|esta ahorcando|estaba ahorcando"
+           r"|estrangulo|estrangula|estrangulaba|esta estrangulando|asfixio|asfixia|ahogo"
+           r"|apreto el cuello|aprieta el cuello|agaro del cuelo|agaro por el cuelo|agara del"
+           r" cuelo|tomo del cuelo|quiso ahorcar|intento ahorcar|trato de ahorcar"
+           r"|quiso estrangular|intento estrangular|trato de estrangular|quiso asfixiar"
+           r"|intento asfixiar)\b",
+           r"\b(?:sus|las) manos (?:en|alrededor de) mi (?:cuello|garganta)\b"),
+        _r("encer|encier|salir|irme|escapar",
+           r"\b(?:me|nos) (?:encerro|encierra|encerraba|tiene encerrada|tiene encerrado"
+           r"|tienen encerrada|dejo encerrada|dejo encerrado|encerraron)\b",
+           r"\bestoy encerrad[ao]\b",
+           r"\bno me (?:deja|dejan|quiere dejar) (?:salir|irme|escapar)\b(?! con\b)"),
+    ),
+    # Now or just now: at the door, hitting, breaking in, hiding, asking for help.
+    Group("es_now",
+        _r("esta|anda|sigue",
+           rf"{_PERSONA} (?:ya )?(?:esta|estan|anda|sigue) (?:aqui )?(?:afuera|en la puerta"
+           r"|en mi puerta|afuera de mi|golpeando|tocando la puerta|pateando|tratando de entrar"
+           r"|queriendo entrar|rompiendo)\b",
+           r"\b(?:esta|estan|anda) (?:rompiendo|pateando|golpeando|tirando|forzando) (?:la"
+           r" puerta|la ventana|la cerradura|todo)\b",
+           r"\besta (?:afuera de mi (?:casa|puerta|trabajo|departamento|cuarto|escuela)"
+           r"|golpeando la puerta|tocando la puerta|tratando de entrar|queriendo entrar"
+           r"|esperando(?:me)? afuera)\b"),
+        # Followed, found: "me siguio hasta mi trabajo", "ya sabe donde vivo".
+        _r("sigui|sigue|donde",
+           r"\bme (?:siguio|esta siguiendo|viene siguiendo|anda siguiendo|sigue) (?:hasta"
+           r"|desde|por la cale|a mi casa|al trabajo|en (?:su|el) (?:caro|coche|auto))\b",
+           rf"(?:{_PERSONA}|\b(?:dijo|dice|me escribio|me mando)(?: que)?) (?:ya )?(?:sabe|se"
+           r"|descubrio|encontro) donde (?:vivo|vives|estoy|estas|trabajo|trabajas|me quedo"
+           r"|te quedas|vivimos)\b"),
+        # Drunk, high or raging, with fear or on the way: "viene borracho y tengo miedo".
+        _r("boracho|drogado|furioso|enojadisimo|como loco|fuera de si",
+           r"\b(?:boracho|drogado|furioso|enojadisimo|como loco|fuera de si)\b(?: \w+){0,8}?"
+           r" (?:miedo|ayuda|viene|lega|lego|esta legando|va a legar|en camino|rompiendo"
+           r"|gritando)\b",
+           r"\b(?:miedo|viene|lega|lego|esta legando|va a legar|en camino)\b(?: \w+){0,8}?"
+           r" (?:boracho|drogado|furioso|enojadisimo|como loco|fuera de si)\b"),
+        _r("pegando|golpeando|ahorcando|pateando|lastimando|violando|amenazando|arastrando"
+           r"|acaba de|hace un rato|anoche|recien|ahora|hoy|hace rato|otra vez",
+           r"\bme (?:esta|estan|estaba) (?:pegando|golpeando|ahorcando|pateando|lastimando"
+           r"|violando|amenazando|arrastrando)\b",
+           r"\bme acaba de (?:pegar|golpear|dar una cachetada|patear|empujar|cortar|apunalar"
+           r"|ahorcar|amenazar)\b",
+           r"\bme (?:pego|golpeo|pateo|empujo|ahorco|violo|corto|arastro|agaro)(?: \w+){0,5}?"
+           r" (?:hace un rato|ahora|hoy|anoche|recien|hace rato|otra vez)\b"),
+        _r("escond|peligro|salvo|policia|auxilio|socoro|ayuda|ayudenme|miedo",
+           r"\bme (?:escondi|estoy escondiendo|escondo) (?:en|de el|de ella|de mi)\b",
+           r"\bestoy escondida\b|\bestoy escondido\b",
+           r"\b(?:no estoy a salvo|estoy en peligro|corro peligro|mi vida corre peligro"
+           r"|estamos en peligro|auxilio|socorro|ayudenme|llamen a la policia"
+           r"|llama a la policia|necesito a la policia)\b",
+           r"\btengo (?:mucho )?miedo de que (?:me|nos) (?:mate|lastime|pegue|haga algo"
+           r"|encuentre)\b",
+           r"^(?:por favor )?ayuda(?: por favor| ayuda)*$"),
+    ),
+)
+
+SELF_HARM: Final[tuple[Group, ...]] = (
+    Group("es_death_wish",
+        _r("mori|matar|suicid|desaparec|exist|despert|dormir|vida|acabar|muert|muera|nacido"
+           r"|atropel|despiert",
+           r"\b(?:me quiero|quiero|quisiera|deseo|ojala pudiera|me gustaria|tengo ganas de"
+           r"|ganas de|voy a|pienso en|pensando en|estoy pensando en|he pensado en|planeo"
+           r"|decidi|mejor) (?:morir|morirme|matarme|suicidarme|desaparecer para siempre"
+           r"|dejar de existir|no despertar|no despertar nunca|dormir para siempre"
+           rf"|quitarme la vida|acabar con (?:todo|mi vida|esto)|estar muert[ao]|no existir)\b"
+           rf"{_MUERTE_OK}",
+           rf"\bme quiero (?:morir|matar)\b{_MUERTE_OK}",
+           r"\bojala (?:me muera|no despierte|no despertar|estuviera muert[ao]|no hubiera"
+           r" nacido|me atropellen)\b",
+           r"\b(?:suicid\w*|quitarme la vida|acabar con mi vida|me voy a matar|matarme)\b"
+           r"(?<!va a matarme)(?<!van a matarme)(?<!quiere matarme)(?<!iba a matarme)"
+           r"(?<!quieren matarme)(?<!con matarme)(?<!intento matarme)(?<!quiso matarme)"
+           r"(?<!trato de matarme)(?<!queria matarme)"),
+        _r("vivir|seguir|existir|despertar|estar aqui|sentido|mas|aguanto|carga|mejor sin|gana"
+           r"|mejor muert|mejor me muero",
+           r"\b(?:no|ya no) (?:quiero|puedo|aguanto|soporto) (?:vivir|seguir viviendo|existir"
+           r"|estar aqui|vivir asi)\b(?! (?:aqui|en|con|asi con|sin (?:el|ella|ti)|alli|ahi)\b)",
+           r"\b(?:no|ya no) quiero seguir(?= *$| asi| mas| viviendo| con vida)\b",
+           r"\bno quiero (?:despertar|volver a despertar)\b(?! temprano)",
+           r"\bya no (?:aguanto|soporto|puedo) mas\b|\bno aguanto mas\b",
+           r"\bno (?:tiene|le veo) sentido (?:vivir|seguir|la vida|nada)\b",
+           r"\b(?:estarian|estaria|estan|seria|estarias|viven) mejor sin mi\b",
+           r"\bsoy una carga\b|\bsolo soy una carga\b",
+           r"\bno tengo (?:ganas|razones|motivos|por que|porque) (?:de |para )?(?:vivir|seguir)\b",
+           r"\bmejor (?:muert[ao]|me muero)\b"),
+        _r("despedi|despid|adios|carta",
+           r"\b(?:esta es mi despedida|adios a todos|adios para siempre|carta de despedida"
+           r"|me estoy despidiendo|quiero despedirme|vengo a despedirme|perdon por todo adios)\b"),
+    ),
+    Group("es_method",
+        _r("cort|lastim|dano|autoles",
+           r"\bme (?:corte|corto|cortaba|estoy cortando|volvi a cortar) (?:los brazos|las munecas"
+           r"|la muneca|las piernas|el brazo|la pierna|otra vez|de nuevo|las venas)\b",
+           r"\b(?:cortarme|me corto|me lastimo|lastimarme|hacerme dano|me hago dano"
+           r"|me hice dano|autolesion\w*)\b(?! (?:el pelo|el cabelo|las unas|el fleco|cocinando"
+           r"|con el papel|sin querer|jugando|haciendo|la luz|el agua|la linea|el internet"
+           r"|la lamada|en (?:el|la|los|las|mi)|al (?:caer|cocinar|afeitarme))\b)(?<!voy a cortarme el pelo)"),
+        _r("tirar|aventar|colgar|ahorcar|puente|edificio|tren|vias|tiro|aviento|azotea|techo",
+           r"\b(?:tirarme|aventarme|me voy a tirar|me voy a aventar|me tiro|me aviento)"
+           r" (?:de|del|desde|bajo|al|a las|a la|por la) (?:un |una |el |la |las )?(?:puente"
+           r"|edificio|techo|azotea|tren|metro|balcon|vias|ventana|piso|camion|carro|coche)\b",
+           r"\b(?:colgarme|ahorcarme|me voy a colgar|me voy a ahorcar)\b",
+           r"\bestoy en (?:el|la) (?:puente|azotea|techo|vias del tren)\b"),
+        _r(_PILL_ANCHORS,
+           rf"\b(?:cuantas|cuantos) {_PASTILLAS} (?:necesito|hacen falta|se necesitan|para"
+           r"|son mortales|matan)\b",
+           rf"\b(?:juntando|guardando|ahorrando|acumulando) {_PASTILLAS}\b",
+           rf"\b(?:tomarme|tragarme|me voy a tomar|me voy a tragar) (?:todas|todos|un monton"
+           rf"|muchas|la caja|el frasco)(?: \w+){{0,2}}? {_PASTILLAS}\b",
+           rf"\b(?:tengo|tengo aqui|aqui tengo) (?:las|mis|todas las|todas mis) {_PASTILLAS}"
+           r"(?: \w+){0,3}? (?:listas|en la mano|enfrente|conmigo)\b"),
+    ),
+)
+
+# An overdose or poison already taken ("me tome todas las pastillas").
+MEDICAL: Final[tuple[Group, ...]] = (
+    Group("es_overdose_taken",
+        _r(_PILL_ANCHORS,
+           r"\b(?:me |ya me |acabo de |ya |yo me |yo )?(?:tome|trague|bebi|eche|meti|tomar|tragar|tomarme"
+           r"|tragarme)(?: \w+){0,3}? (?:todas|todos|un monton|muchas|muchisimas|demasiadas"
+           r"|un frasco|el frasco|la caja|una caja|un punado|toda la caja|todo el frasco"
+           r"|[1-9][0-9]+|veinte|treinta|cuarenta|cincuenta|quince)(?: \w+){0,3}?"
+           rf" {_PASTILLAS}\b",
+           rf"\b{_PASTILLAS}(?: \w+){{0,6}}? (?:me las tome|me las trague|me tome todas"
+           r"|me trague todas) ?(?:todas)?\b",
+           r"\bme (?:pase|pasé) de (?:pastillas|pastis|pildoras)\b"),
+        _r("cloro|veneno|lejia|raticida|mataratas|limpiador|destapacanos|soda caustica|sobredosis",
+           r"\b(?:me tome|tome|bebi|me bebi|trague|me trague|acabo de tomar|acabo de beber)"
+           r" (?:\w+ ){0,2}(?:cloro|veneno|lejia|raticida|matarratas|limpiador|destapacanos"
+           r"|soda caustica)\b",
+           r"\b(?:tuve|me di|me provoque|me hice|tome) una sobredosis\b"),
+    ),
+)
+
+DISCLOSURE: Final[tuple[Group, ...]] = (
+    Group("es_disclosure",
+        _r("peg|golpe|maltrat|humil|empuj|jalone|cachete|abofete|pate|viol|abus|manose|insult"
+           r"|grita|controla|revisa|cela|vigila|amenaz|arastr|quem|escupe|escupio|checa|quita"
+           r"|esconde|romp",
+           r"\b(?:me|nos|le|les) (?:pega|pegaba|pego|golpea|golpeaba|golpeo|maltrata"
+           r"|maltrataba|maltrato|humilla|humillaba|humillo|empuja|empujaba|empujo|jalonea"
+           r"|jaloneaba|jaloneo|cachetea|cacheteaba|abofetea|abofeteo|patea|pateaba|pateo|viola"
+           r"|violaba|violo|abusa|abusaba|abuso|manosea|manoseaba|manoseo|insulta|insultaba"
+           r"|grita|gritaba|controla|controlaba|cela|celaba|vigila|amenaza|amenazaba|amenazo"
+           r"|arrastra|arrastro|quemo|escupe|escupio)\b(?! (?:la gana|el sol|duro"
+           r"|fuerte el|el frio|el calor|la gripe|el resfriado|un susto|con todo)\b)",
+           r"\b(?:me|nos) (?:revisa|revisaba|checa|quita|quitaba|esconde|rompio|rompe)"
+           r" (?:el|mi|los|mis) (?:celular|telefono|dinero|pasaporte|documentos|tarjeta"
+           r"|mensajes|cosas|papeles)\b"),
+        _r("violencia|maltrato|abus|violad|violaron|golpe|relacion|pareja|miedo|abusiv|violent"
+           r"|maltratador|golpeador",
+           r"\b(?:violencia (?:domestica|de genero|familiar|intrafamiliar)|abuso sexual"
+           r"|me violaron|fui violada|fui violado|fui abusad[ao]|me abusaron|abusaron de mi"
+           r"|abuso de mi|me golpeaban|fui golpeada|sufro maltrato|sufri maltrato"
+           r"|sufro violencia|sufri violencia)\b",
+           r"\b(?:relacion|pareja|esposo|marido|novio|ex) (?:abusiv[ao]|violent[ao]|maltratador"
+           r"|golpeador)\b",
+           r"\btengo miedo (?:de|a) (?:el|ella|mi (?:esposo|esposa|marido|novio|novia|pareja|ex"
+           r"|papa|padrastro|padre|madre|mama))\b"),
+        _r("dice|decia|dijo|lama|lamaba|trata",
+           r"\bme (?:dice|decia|dijo|llama|llamaba|trata de|trataba de) (?:que soy )?(?:una |un )?"
+           r"(?:inutil|estupida|estupido|puta|gorda|fea|loca|basura|nada|idiota|pendeja|zorra"
+           r"|perra|mierda|tonta|fracasada|nadie)\b"),
+        _r("obliga|obligo|forzo|forzaba|fuerza",
+           r"\bme (?:obliga|obligaba|obligo|forzo|forzaba|fuerza) a (?:tener (?:relaciones"
+           r"|sexo)|acostarme|hacer cosas)\b"),
+        _r("no me deja",
+           r"\bno me deja (?:ver|hablar|trabajar|salir con|tener|usar|estudiar|visitar)\b"),
+    ),
+)
+
+# "mi jefe me va a matar si llego tarde": a figure of speech, given only the "check" level.
+HYPERBOLE: Final = _rx(
+    r"\b(?:este|esta|estos|estas) \w+(?: \w+)? (?:me|nos) (?:va|van|esta|estan) a? ?matar\b|"
+    r"\bmi (?:jefe|jefa|profe|profesor|profesora|maestro|maestra|mama|mami|papa|papi|madre"
+    r"|padre|entrenador|abuela|hermana|hermano|amiga|amigo|coach)(?: \w+){0,2}? (?:me|nos)"
+    r" (?:va|van) a matar\b"
+)
+# fmt: on

@@ -1,0 +1,160 @@
+"""Semantic layer: how close a message is to the labelled danger and self-harm examples.
+
+A text is embedded as the mean of its WordLlama token vectors (embedding.py), scaled to unit
+length, and scored by a multinomial logistic regression over four classes (none, disclosure,
+danger, self_harm). The regression was trained at build time on the labelled phrases in
+tests/safety/ by `python -m bot.safety.train`, which writes bot/safety/data/semantic.npz
+(weights, bias, class names, the decision threshold and the cross-validated figures); at run
+time only numpy multiplies. A text is scored sentence by sentence (long sentences in
+overlapping windows of tokens; a short text also as a whole) and the most alarming part
+counts, so a crisis sentence at the end of a long vent is not averaged away.
+
+The layer never decides a full crisis level by itself: crisis.py turns a score at or above the
+threshold into CHECK ("are you safe right now?") when the rules found no danger or self-harm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.safety.embedding import FloatArray, StaticEmbedder
+
+CLASSES: Final = ("none", "disclosure", "danger", "self_harm")
+DATA_FILE: Final = "semantic.npz"
+WINDOW: Final = 32  # tokens per window in a long sentence, and in the context's joins
+STRIDE: Final = 16
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticScore:
+    """Class probabilities of the most alarming window, and their danger + self-harm sum."""
+
+    probabilities: dict[str, float]
+    alarm: float  # P(danger) + P(self_harm)
+    flagged: bool  # alarm >= the trained threshold
+
+    @property
+    def closest(self) -> str:
+        """danger or self_harm: whichever the text is nearer to."""
+        p = self.probabilities
+        return "danger" if p["danger"] >= p["self_harm"] else "self_harm"
+
+
+def softmax(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    out: npt.NDArray[np.float64] = e / e.sum(axis=-1, keepdims=True)
+    return out
+
+
+def window_means(vectors: FloatArray, window: int = WINDOW, stride: int = STRIDE) -> FloatArray:
+    """Unit-length means of the whole text (short texts) or of overlapping token windows."""
+    n = len(vectors)
+    if n <= window:
+        means = vectors.mean(axis=0, keepdims=True)
+    else:
+        starts = list(range(0, n - window + 1, stride))
+        if starts[-1] != n - window:
+            starts.append(n - window)  # the end of the text always gets a full window
+        running = vectors.cumsum(axis=0)
+        idx = np.asarray(starts)
+        means = running[idx + window - 1]
+        later = idx > 0
+        means[later] -= running[idx[later] - 1]
+    norms = np.linalg.norm(means, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: FloatArray = (means / norms).astype(np.float32)
+    return out
+
+
+def _spans(lengths: list[int]) -> list[tuple[int, int]]:
+    """(start, end) token spans scored for sentences of these lengths, in one flat run: each
+    sentence, long ones as overlapping windows, and the whole text if short with several."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for n in lengths:
+        if n <= WINDOW:
+            spans.append((offset, offset + n))
+        else:
+            starts = list(range(0, n - WINDOW + 1, STRIDE))
+            if starts[-1] != n - WINDOW:
+                starts.append(n - WINDOW)
+            spans += [(offset + a, offset + a + WINDOW) for a in starts]
+        offset += n
+    if len(lengths) > 1 and offset <= WINDOW:
+        spans.append((0, offset))
+    return spans
+
+
+def sentence_features(embedder: StaticEmbedder, sentences: list[list[int]]) -> FloatArray:
+    """Unit-length mean embeddings of the parts of a text that are scored (see _spans), all
+    from one running sum. (0, dim) for a text without tokens."""
+    sentences = [s for s in sentences if s]
+    ids = [i for s in sentences for i in s]
+    if not ids:
+        return np.zeros((0, embedder.dim), np.float32)
+    spans = np.asarray(_spans([len(s) for s in sentences]))
+    running = np.vstack(
+        [np.zeros((1, embedder.dim), np.float32), embedder.vectors(ids).cumsum(axis=0)]
+    )
+    sums = running[spans[:, 1]] - running[spans[:, 0]]
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: FloatArray = (sums / norms).astype(np.float32)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticModel:
+    embedder: StaticEmbedder
+    weights: npt.NDArray[np.float32]  # (dim, classes)
+    bias: npt.NDArray[np.float32]  # (classes,)
+    threshold: float
+
+    @classmethod
+    def load(cls, embedder: StaticEmbedder | None = None) -> SemanticModel:
+        embedder = embedder or StaticEmbedder.load()
+        with resources.files("bot.safety").joinpath("data", DATA_FILE).open("rb") as f:
+            data = np.load(f, allow_pickle=False)
+            classes = tuple(str(c) for c in data["classes"])
+            weights = data["weights"].astype(np.float32)
+            bias = data["bias"].astype(np.float32)
+            threshold = float(data["threshold"])
+        if classes != CLASSES or weights.shape != (embedder.dim, len(CLASSES)):
+            raise ValueError(f"{DATA_FILE} does not fit this embedder: {classes} {weights.shape}")
+        return cls(embedder, weights, bias, threshold)
+
+    def probabilities(self, features: FloatArray) -> npt.NDArray[np.float64]:
+        """(n, classes) probabilities for unit-length mean embeddings (n, dim)."""
+        logits = features.astype(np.float64) @ self.weights + self.bias
+        return softmax(logits)
+
+    def score(self, text: str) -> SemanticScore:
+        return self.score_sentences(self.embedder.sentence_ids(text))
+
+    def score_sentences(self, sentences: list[list[int]]) -> SemanticScore:
+        """Score a text from its sentences' token ids (`embedder.sentence_ids`): each sentence
+        (in windows if long) and, for a short text, the whole of it."""
+        return self._scored(sentence_features(self.embedder, sentences))
+
+    def score_ids(self, ids: list[int]) -> SemanticScore:
+        """Score from a run of token ids in overlapping windows: the context joins those of
+        recent messages instead of tokenising them again."""
+        vectors = self.embedder.vectors(ids)
+        return self._scored(window_means(vectors) if len(vectors) else vectors)
+
+    def _scored(self, features: FloatArray) -> SemanticScore:
+        if not len(features):
+            empty = {c: float(c == "none") for c in CLASSES}
+            return SemanticScore(empty, 0.0, False)
+        probs = self.probabilities(features)
+        alarm = probs[:, 2] + probs[:, 3]
+        best = int(alarm.argmax())
+        row = {c: float(probs[best, i]) for i, c in enumerate(CLASSES)}
+        value = float(alarm[best])
+        return SemanticScore(row, value, value >= self.threshold)
