@@ -70,7 +70,7 @@ def build_application(
         .rate_limiter(
             PriorityRateLimiter(settings.bulk_rate_per_second, settings.global_rate_per_second)
         )
-        .concurrent_updates(PerChatUpdateProcessor(safety.is_urgent))
+        .concurrent_updates(PerChatUpdateProcessor(services.crisis.is_urgent))
         .arbitrary_callback_data(False)
     )
     if request is not None:
@@ -106,6 +106,7 @@ def register(application: AppType) -> None:
         text,
     ):
         application.add_handlers(module.HANDLERS, group=1)
+    application.add_handlers(safety.ANSWERS, group=1)  # "Are you safe right now?" answers
     application.add_handlers(start.FALLBACKS, group=1)
     application.add_error_handler(errors.on_error)
 

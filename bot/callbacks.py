@@ -306,3 +306,20 @@ class Grounding(CallbackData, prefix="gr"):
 @dataclass(frozen=True)
 class SkipCountry(CallbackData, prefix="csk"):
     """Not now: Help now keeps showing the default country's lines."""
+
+
+@dataclass(frozen=True)
+class SafetyAnswer(CallbackData, prefix="sa"):
+    """An answer to "Are you safe right now?"; "struggling" carries the closest topics."""
+
+    DANGER: ClassVar[str] = "d"
+    SELF_HARM: ClassVar[str] = "s"
+    STRUGGLING: ClassVar[str] = "ok"
+
+    choice: str
+    topic1: str
+    topic2: str
+
+    def __post_init__(self) -> None:
+        if self.choice not in (self.DANGER, self.SELF_HARM, self.STRUGGLING):
+            raise ValueError("not an offered answer")

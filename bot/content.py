@@ -29,6 +29,7 @@ SHORT_ANSWER_LIMIT = 700
 ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "blockquote"}
 # Placeholders a text may use; anything else is a typo that would break at send time.
 UI_PLACEHOLDERS = {
+    "number",
     "title",
     "country",
     "time",

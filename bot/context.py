@@ -18,6 +18,7 @@ from bot.scheduling.clock import Clock
 if TYPE_CHECKING:
     from bot.db import Repo
     from bot.delivery.outbox import OutboxSender
+    from bot.handlers.safety import CrisisGate
     from bot.matching import TopicMatcher
     from bot.scheduling.dispatcher import Dispatcher
 
@@ -50,6 +51,7 @@ class Services:
     content: Content
     clock: Clock
     matcher: TopicMatcher
+    crisis: CrisisGate = field(default_factory=lambda: _crisis_gate())
     repo: Repo | None = None
     # chat_id -> country, so hotline replies never wait for the database.
     countries: dict[int, str] = field(default_factory=dict)
@@ -68,6 +70,12 @@ class Services:
         task = asyncio.create_task(work, name=name)
         self.background.add(task)
         task.add_done_callback(self.background.discard)
+
+
+def _crisis_gate() -> CrisisGate:
+    from bot.handlers.safety import CrisisGate
+
+    return CrisisGate()
 
 
 def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:

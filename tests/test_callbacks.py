@@ -47,6 +47,7 @@ SAMPLES: list[cb.CallbackData] = [
     cb.HowItWorks(),
     cb.Grounding(),
     cb.SkipCountry(),
+    cb.SafetyAnswer(cb.SafetyAnswer.STRUGGLING, "grief", "-"),
 ]
 
 

@@ -171,3 +171,20 @@ def test_a_database_path_under_a_file_gets_one_line(tmp_path: Path) -> None:
     result = run(["migrate"], tmp_path, DATABASE_URL="sqlite+aiosqlite:///./afile/bot.sqlite3")
     assert result.returncode != 0
     assert "Cannot use the database file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_crisis_done_when_scripts(tmp_path: Path) -> None:
+    """The crisis issue's scripts, as written there."""
+    flow = run(
+        ["chat"],
+        tmp_path,
+        stdin="/daily\n1\nhe is outside my door with a knife\nwhat is hoovering\n",
+        DATABASE_URL=None,
+    ).stdout
+    danger = flow.split("> he is outside my door with a knife", 1)[1]
+    assert danger.index("911") < danger.index("> what is hoovering")
+    assert "called hoovering" in danger.split("> what is hoovering", 1)[1]
+    pills = run(["chat"], tmp_path, stdin="i took a bunch of pills\n", DATABASE_URL=None).stdout
+    assert pills.split("> i took a bunch of pills", 1)[1].lstrip().startswith("Call 911 now.")
+    spanish = run(["chat"], tmp_path, stdin="quiero morir\n", DATABASE_URL=None).stdout
+    assert "988" in spanish.split("> quiero morir", 1)[1]

@@ -6,21 +6,24 @@ The reply is built from in-memory content only: no database, no rate limit, no q
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+import random
+import re
+from collections import OrderedDict
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
-from bot.callbacks import CountryLines, HelpNow, OtherCountries, ShowTopic
-from bot.content import Content
+from bot.callbacks import CountryLines, Grounding, HelpNow, OtherCountries, SafetyAnswer, ShowTopic
+from bot.content import Content, Country
 from bot.context import BotContext
 from bot.domain import StorageError
-from bot.handlers.common import button, keyboard, labelled
+from bot.handlers.common import button, chat_id, keyboard, labelled
 from bot.handlers.explain import topic_button
 from bot.handlers.hotline import render_lines, takes_texts
 from bot.matching import TopicMatcher
 from bot.policy import HOTLINE_COMMANDS
-from bot.safety.detector import CrisisLevel, classify
+from bot.safety.crisis import Assessment, CrisisDetector
+from bot.safety.detector import CrisisLevel
 
 log = logging.getLogger(__name__)
 
@@ -30,30 +33,72 @@ REPLIES = {
     CrisisLevel.DISCLOSURE: ("crisis_disclosure", ("domestic_abuse",)),
 }
 URGENT_COMMANDS = tuple(f"/{name}" for name in HOTLINE_COMMANDS)
+FULL = (CrisisLevel.DANGER, CrisisLevel.SELF_HARM)
+# Assessments kept per update id so the update processor and this handler assess a message
+# once (the detector's context would otherwise see it twice). Levels only, never text.
+RECENT_ASSESSMENTS = 256
 
 
-# The update processor classifies a text to let crises skip the queue, then this handler
-# classifies it again to answer: remember the last few so the work is done once. Kept tiny,
-# because it holds users' words in memory.
-_classify_recent = lru_cache(maxsize=32)(classify)
-
-
-def message_level(update: Update) -> CrisisLevel:
+def message_text(update: Update) -> str | None:
+    """The words of a message: its text, or the caption of a photo, video, file or voice note."""
     message = update.message or update.edited_message
-    if message is None or not message.text:
-        return CrisisLevel.NONE
-    return _classify_recent(message.text)
+    if message is None:
+        return None
+    return message.text or message.caption
 
 
-def is_urgent(update: Update) -> bool:
-    """Updates that must not wait in the user's queue: crisis texts and hotline requests."""
-    query = update.callback_query
-    if query is not None:
-        return HelpNow.parse(query.data) is not None or CountryLines.parse(query.data) is not None
-    message = update.message
-    if message is not None and message.text and message.text.startswith(URGENT_COMMANDS):
-        return True
-    return message_level(update) is not CrisisLevel.NONE
+class CrisisGate:
+    """Assesses each incoming text once (rules, meaning, recent context) and says whether the
+    update must skip the per-chat queue. Memory only; the detector's context holds no text."""
+
+    def __init__(self, detector: CrisisDetector | None = None) -> None:
+        self.detector = detector or CrisisDetector()
+        self._by_update: OrderedDict[int, Assessment] = OrderedDict()
+
+    def assess(self, update: Update) -> Assessment:
+        cached = self._by_update.get(update.update_id)
+        if cached is not None:
+            return cached
+        text = message_text(update)
+        chat = update.effective_chat
+        if not text or (update.message is not None and text.startswith("/")):
+            assessment = Assessment(CrisisLevel.NONE)
+        else:
+            assessment = self.detector.assess(text, chat_id=chat.id if chat else None)
+        if chat is not None and assessment.level in (*FULL, CrisisLevel.CHECK):
+            # Answered now: later messages are read afresh, not joined to this one again
+            # (a question after a crisis reply should get its answer, not the reply twice).
+            self.detector.forget(chat.id)
+        self._by_update[update.update_id] = assessment
+        while len(self._by_update) > RECENT_ASSESSMENTS:
+            self._by_update.popitem(last=False)
+        return assessment
+
+    def is_urgent(self, update: Update) -> bool:
+        """Updates that must not wait in the user's queue: crisis texts and hotline requests."""
+        query = update.callback_query
+        if query is not None:
+            return (
+                HelpNow.parse(query.data) is not None
+                or CountryLines.parse(query.data) is not None
+                or SafetyAnswer.parse(query.data) is not None
+            )
+        message = update.message
+        if message is not None and message.text and message.text.startswith(URGENT_COMMANDS):
+            return True
+        return self.assess(update).level is not CrisisLevel.NONE
+
+
+def emergency_number(country: Country) -> str | None:
+    """The country's emergency number as the hotline data writes it (rule 7: numbers come
+    only from there)."""
+    for line in country.lines:
+        if line.purpose == "emergency":
+            for way in line.how:
+                found = re.search(r"<code>([^<]+)</code>", way)
+                if found:
+                    return found[1]
+    return None
 
 
 def crisis_reply(
@@ -62,12 +107,23 @@ def crisis_reply(
     level: CrisisLevel,
     question: str | None = None,
     matcher: TopicMatcher | None = None,
+    *,
+    medical: bool = False,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The crisis reply for a level in a country: words that are true there, its lines
     (numbers one tap to copy; sources on the full hotline screen), and buttons."""
     key, purposes = REPLIES[level]
     country = content.country(code)
     parts = [content.ui[key]]
+    if medical:
+        # An overdose already taken is a medical emergency: the number before anything else.
+        number = emergency_number(country)
+        parts.insert(
+            0,
+            content.text("crisis_medical", markup={"number": f"<b><code>{number}</code></b>"})
+            if number
+            else content.ui["crisis_medical_local"],
+        )
     if level is CrisisLevel.DANGER and takes_texts(country, purposes):
         parts.append(content.ui["crisis_can_text"])
     parts.append(render_lines(content, country, purposes, sources=False))
@@ -87,19 +143,26 @@ def crisis_reply(
 
 
 async def crisis_check(update: Update, context: BotContext) -> None:
-    """Answer danger and self-harm at once; offer the abuse line gently on a disclosure."""
-    level = message_level(update)
+    """Danger and self-harm get the full reply at once; a message only the meaning layer finds
+    close to crisis gets "Are you safe right now?"; a disclosure gets the abuse line gently."""
+    assessment = context.services.crisis.assess(update)
+    level = assessment.level
     if level is CrisisLevel.NONE:
         return
     chat = update.effective_chat
     message = update.effective_message
-    text, markup = crisis_reply(
-        context.content,
-        context.country_of(chat.id if chat else None),
-        level,
-        message.text if message else None,
-        context.services.matcher,
-    )
+    code = context.country_of(chat.id if chat else None)
+    if level is CrisisLevel.CHECK:
+        text, markup = safety_question(context.content, message_text(update) or "", context)
+    else:
+        text, markup = crisis_reply(
+            context.content,
+            code,
+            level,
+            message_text(update),
+            context.services.matcher,
+            medical=assessment.medical,
+        )
     log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     if message is not None:
         sent = await message.reply_text(text, reply_markup=markup)
@@ -114,6 +177,48 @@ async def crisis_check(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
+def safety_question(
+    content: Content, text: str, context: BotContext
+) -> tuple[str, InlineKeyboardMarkup]:
+    """ "Are you safe right now?" with an answer for each case, and Help now."""
+    topics = [
+        m.topic_id
+        for m in context.services.matcher.worth_suggesting(context.services.matcher.rank(text))
+    ][:2]
+    struggling = SafetyAnswer(SafetyAnswer.STRUGGLING, *[*topics, "-", "-"][:2])
+    rows = [
+        [button(content, "btn_safe_danger", SafetyAnswer(SafetyAnswer.DANGER, "-", "-"))],
+        [button(content, "btn_safe_self_harm", SafetyAnswer(SafetyAnswer.SELF_HARM, "-", "-"))],
+        [button(content, "btn_safe_struggling", struggling)],
+    ]
+    return content.ui["safety_question"], keyboard(content, rows)
+
+
+async def safety_answer(update: Update, context: BotContext) -> None:
+    """Each answer leads where it says, as a new message under the question."""
+    answer = SafetyAnswer.of(update)
+    content = context.content
+    chat = chat_id(update)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    if answer.choice == SafetyAnswer.STRUGGLING:
+        exercise = random.choice(content.daily.grounding).text  # variety, not security
+        rows = [
+            [topic_button(content.topics[t])]
+            for t in (answer.topic1, answer.topic2)
+            if t in content.topics
+        ]
+        rows.append([button(content, "btn_another_grounding", Grounding())])
+        text = f"{content.ui['safe_struggling']}\n\n{exercise}"
+        await context.bot.send_message(chat, text, reply_markup=keyboard(content, rows))
+        return
+    level = CrisisLevel.DANGER if answer.choice == SafetyAnswer.DANGER else CrisisLevel.SELF_HARM
+    text, markup = crisis_reply(content, context.country_of(chat), level)
+    sent = await context.bot.send_message(chat, text, reply_markup=markup)
+    context.services.keep_on_screen.add(sent.chat_id, sent.message_id)
+
+
 async def _end_step(context: BotContext, chat: int) -> None:
     try:
         await context.repo.set_pending(chat, None, context.clock.now())
@@ -121,4 +226,8 @@ async def _end_step(context: BotContext, chat: int) -> None:
         log.info("could not end a step after a crisis reply; it expires on its own")
 
 
-HANDLERS = [MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, crisis_check)]
+HANDLERS = [
+    MessageHandler((filters.TEXT | filters.CAPTION) & filters.ChatType.PRIVATE, crisis_check)
+]
+# In group 1 with the features: the answers to "Are you safe right now?".
+ANSWERS = [CallbackQueryHandler(safety_answer, pattern=SafetyAnswer.pattern())]

@@ -19,6 +19,8 @@ from bot.context import BotContext
 from bot.domain import StorageError
 from bot.handlers import country, daily, explain, progress, smalltalk
 from bot.handlers.common import chat_id, keyboard, prompt, respond
+from bot.handlers.safety import message_text
+from bot.safety.language import ENGLISH, SPANISH
 from bot.smalltalk import SmallTalk, classify_small_talk
 from bot.steps import Step, Waiting, current_step
 
@@ -50,9 +52,10 @@ def looks_like_an_attempt(text: str) -> bool:
 async def on_text(update: Update, context: BotContext) -> None:
     """Route typed input to the step waiting for it; otherwise find the topic it asks about."""
     message = update.effective_message
-    if message is None or not message.text:
+    words = message_text(update) if message is not None else None
+    if not words:
         return
-    text = message.text.strip()
+    text = words.strip()
     try:
         user = await context.user(chat_id(update))
     except StorageError:  # answers from memory need no database: read it as a question
@@ -78,7 +81,13 @@ async def on_text(update: Update, context: BotContext) -> None:
 
 
 async def _answer(update: Update, context: BotContext, text: str) -> None:
-    """Small talk gets its short reply; anything else is matched to a topic."""
+    """Small talk gets its short reply; a language the bot can't read is told so (crisis
+    detection has already run); anything else is matched to a topic."""
+    language = context.services.crisis.assess(update).language
+    if language != ENGLISH:
+        key = "spanish_note" if language == SPANISH else "other_language"
+        await respond(update, context, context.content.ui[key], keyboard(context.content))
+        return
     chatter = classify_small_talk(text)
     if chatter is not None:
         await smalltalk.reply(update, context, chatter)
@@ -87,14 +96,22 @@ async def _answer(update: Update, context: BotContext, text: str) -> None:
 
 
 async def not_text(update: Update, context: BotContext) -> None:
-    """Stickers, photos, voice: we can only read text, and say so."""
+    """Stickers, photos or voice notes without words: we can only read text, and say so,
+    with Help now one tap away."""
     await respond(update, context, context.content.ui["not_text"], keyboard(context.content))
 
 
 HANDLERS = [
-    MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_text),
+    # A caption (photo, video, file, voice note) is read like a message.
     MessageHandler(
-        filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+        (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & filters.ChatType.PRIVATE, on_text
+    ),
+    MessageHandler(
+        filters.ChatType.PRIVATE
+        & ~filters.TEXT
+        & ~filters.CAPTION
+        & ~filters.COMMAND
+        & ~filters.StatusUpdate.ALL,
         not_text,
     ),
 ]

@@ -31,6 +31,7 @@ Nothing here raises: on an internal error the rules' level alone is returned.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -187,7 +188,7 @@ class CrisisDetector:
         with self._lock:
             if self._model is None and not self._model_failed:
                 try:
-                    self._model = SemanticModel.load()
+                    self._model = _shared_model()
                 except Exception as exc:  # rules keep working without it
                     self._model_failed = True
                     log.warning("semantic layer unavailable (%s): rules only", type(exc).__name__)
@@ -209,7 +210,9 @@ class CrisisDetector:
         ids = tokens if isinstance(tokens, tuple) else tuple(i for s in tokens for i in s)
         # One or two words ("thanks", "ok cool") say too little for the embedding: the rules
         # alone judge them ("help", "sos" and the like are rules).
-        if model is not None and level not in _FULL and len(t_en.split()) >= MIN_SEMANTIC_WORDS:
+        # Only words count: "2027 01 01" is no sentence to judge by meaning.
+        words = sum(1 for w in t_en.split() if any(c.isalpha() for c in w))
+        if model is not None and level not in _FULL and words >= MIN_SEMANTIC_WORDS:
             score: SemanticScore = (
                 model.score_ids(list(tokens))
                 if isinstance(tokens, tuple)
@@ -262,8 +265,12 @@ class CrisisDetector:
                 ids = tuple(i for e in earlier for i in e.ids) + alone.ids[:_JOIN_TOKENS]
                 joined = self._score(t_en, t_es, ids, rules_on(t_en, t_es))
                 before = max(SEVERITY[e.level] for e in earlier)
+                # A "check" found only in the joined text needs a sign in the latest message
+                # itself: otherwise calm answers ("20:15", "London", "27 December") would add
+                # up to a false alarm. Rules that fire only on the joined text stand alone.
+                new_rule = joined.level is not CrisisLevel.CHECK and SEVERITY[joined.level] > before
                 if SEVERITY[joined.level] > SEVERITY[alone.level] and (
-                    SEVERITY[joined.level] > before or self._signal(alone)
+                    new_rule or self._signal(alone)
                 ):
                     result = joined
             self.context.add(
@@ -283,6 +290,13 @@ class CrisisDetector:
     def forget(self, chat_id: int) -> None:
         """Drop what is remembered of a chat (e.g. after /stop or a crisis reply)."""
         self.context.forget(chat_id)
+
+
+@functools.cache
+def _shared_model() -> SemanticModel:
+    """The embeddings and classifier are read-only: one copy per process, for every detector
+    (each application keeps its own context)."""
+    return SemanticModel.load()
 
 
 _default: CrisisDetector | None = None

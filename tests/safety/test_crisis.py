@@ -116,6 +116,15 @@ def test_long_text_is_scored_in_windows(detector: CrisisDetector) -> None:
     assert np.allclose(np.linalg.norm(means, axis=1), 1.0)
 
 
+def _fresh_model_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Detectors share one loaded model per process; these tests watch a load happen."""
+    import functools
+
+    from bot.safety import crisis
+
+    monkeypatch.setattr(crisis, "_shared_model", functools.cache(SemanticModel.load))
+
+
 def test_model_loads_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     real = SemanticModel.load
@@ -125,6 +134,7 @@ def test_model_loads_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> Non
         return real(*args, **kwargs)
 
     monkeypatch.setattr(SemanticModel, "load", counting)
+    _fresh_model_cache(monkeypatch)
     d = CrisisDetector()
     assert not d.semantic_loaded  # construction is cheap: nothing loaded yet
     threads = [threading.Thread(target=d.assess, args=("i feel so alone",)) for _ in range(8)]
@@ -141,6 +151,7 @@ def test_rules_still_run_if_the_model_cannot_load(monkeypatch: pytest.MonkeyPatc
         raise FileNotFoundError("no weights")
 
     monkeypatch.setattr(SemanticModel, "load", broken)
+    _fresh_model_cache(monkeypatch)
     d = CrisisDetector()
     assert d.assess("he has a knife").level is CrisisLevel.DANGER
     assert d.assess("i keep staring at the bottle on my nightstand").level is CrisisLevel.NONE
