@@ -209,11 +209,11 @@ async def _chat(settings: Settings, content: Content, user_id: int) -> None:
 
 
 def _match(lines: list[str]) -> None:
-    from bot.matching import TopicMatcher
+    from bot.matching import matcher_for
     from bot.safety.crisis import CrisisDetector
 
     content = load_content()
-    matcher = TopicMatcher(content.topics)
+    matcher = matcher_for(content.topics)
     detector = CrisisDetector()  # each line alone: no chat context
     for line in lines:
         if not line.strip():

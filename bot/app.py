@@ -35,7 +35,7 @@ from bot.handlers import (
     text,
 )
 from bot.handlers.start import bot_commands
-from bot.matching import TopicMatcher
+from bot.matching import matcher_for
 from bot.processing import PerChatUpdateProcessor
 from bot.scheduling.clock import Clock, SystemClock
 from bot.scheduling.dispatcher import Dispatcher
@@ -56,7 +56,7 @@ def build_application(
 ) -> AppType:
     """The real Application; tests and the terminal chat pass their own `request`."""
     content = content or load_content()
-    services = Services(settings, content, clock or SystemClock(), TopicMatcher(content.topics))
+    services = Services(settings, content, clock or SystemClock(), matcher_for(content.topics))
     builder = (
         ApplicationBuilder()
         .token(token)

@@ -13,6 +13,7 @@ A text becomes the float32 vectors of its tokens; callers pool them (semantic.py
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import unicodedata
@@ -125,3 +126,9 @@ class StaticEmbedder:
         mean: FloatArray = vectors.mean(axis=0)
         norm = float(np.linalg.norm(mean))
         return (mean / norm).astype(np.float32) if norm else mean
+
+
+@functools.cache
+def shared_embedder() -> StaticEmbedder:
+    """The embedding table is read-only: one copy per process (crisis layer, topic matcher)."""
+    return StaticEmbedder.load()

@@ -22,7 +22,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from bot.safety.embedding import FloatArray, StaticEmbedder
+from bot.safety.embedding import FloatArray, StaticEmbedder, shared_embedder
 
 CLASSES: Final = ("none", "disclosure", "danger", "self_harm")
 DATA_FILE: Final = "semantic.npz"
@@ -118,7 +118,7 @@ class SemanticModel:
 
     @classmethod
     def load(cls, embedder: StaticEmbedder | None = None) -> SemanticModel:
-        embedder = embedder or StaticEmbedder.load()
+        embedder = embedder or shared_embedder()
         with resources.files("bot.safety").joinpath("data", DATA_FILE).open("rb") as f:
             data = np.load(f, allow_pickle=False)
             classes = tuple(str(c) for c in data["classes"])
