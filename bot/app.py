@@ -118,6 +118,8 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     """
     services = services_of(application)
     settings = services.settings
+    # Load the crisis layer's model now: the first crisis message must not wait for it.
+    await asyncio.to_thread(services.crisis.detector.warm_up)
     engine = make_engine(settings)
     try:
         await migrate(engine)
