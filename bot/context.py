@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,7 +13,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.content import Content
-from bot.domain import UserView
+from bot.domain import StorageError, UserView
 from bot.scheduling.clock import Clock
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from bot.matching import TopicMatcher
     from bot.scheduling.dispatcher import Dispatcher
 
+
+# After the database fails a read, updates skip it for this long and answer at once.
+DATABASE_RETRY_SECONDS = 10.0
 
 # The one Application type: our context, PTB's defaults for the rest.
 AppType: TypeAlias = "Application[Any, BotContext, Any, Any, Any, Any]"
@@ -59,6 +63,8 @@ class Services:
     keep_on_screen: RecentMessages = field(default_factory=RecentMessages)
     # chat_id -> when a crisis reply ended that chat's typed step (the database catches up).
     steps_ended: dict[int, datetime] = field(default_factory=dict)
+    # After a failed read, screens skip the database until then (time.monotonic()).
+    database_down_until: float = 0.0
     # Small tasks that must not hold up a reply (held here so they finish before shutdown).
     background: set[asyncio.Task[None]] = field(default_factory=set)
     # Started with the database (bot.app.start_services); None before and after.
@@ -91,10 +97,18 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     async def user(self, chat_id: int) -> UserView:
         """The user's row, read once per update (created on first contact)."""
         if self._user is None or self._user.chat_id != chat_id:
+            services = self.services
+            if time.monotonic() < services.database_down_until:
+                # It failed moments ago: answer at once instead of waiting out another timeout.
+                raise StorageError("database recently unreachable")
             repo = self.repo
-            view = await repo.get_user(chat_id)
-            if view is None or view.blocked:  # new, or back after blocking the bot
-                view = await repo.ensure_user(chat_id, self.clock.now())
+            try:
+                view = await repo.get_user(chat_id)
+                if view is None or view.blocked:  # new, or back after blocking the bot
+                    view = await repo.ensure_user(chat_id, self.clock.now())
+            except StorageError:
+                services.database_down_until = time.monotonic() + DATABASE_RETRY_SECONDS
+                raise
             self._user = view
         return self._user
 

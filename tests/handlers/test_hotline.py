@@ -63,3 +63,56 @@ async def test_hotline_needs_no_database(harness: Harness) -> None:
     assert "I'm here" in hello.text
     [welcome, *_] = await harness.send("/start")
     assert "quiet place" in welcome.text
+
+
+async def test_a_hanging_database_is_reported_in_seconds_not_a_minute(harness: Harness) -> None:
+    """PostgreSQL accepting connections but never answering: screens that need stored data
+    say so within the connect timeout; explanations answer at once."""
+    import socket
+    import threading
+    import time
+
+    from bot.config import Settings
+    from bot.db.engine import CONNECT_TIMEOUT_S, make_engine
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_say_nothing() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept_and_say_nothing, daemon=True)
+    thread.start()
+    repo = harness.services.repo
+    await repo.engine.dispose()
+    settings = Settings(  # type: ignore[call-arg]
+        database_url=f"postgresql+asyncpg://postgres@127.0.0.1:{port}/test", _env_file=None
+    )
+    repo.engine = make_engine(settings)
+    repo._session.configure(bind=repo.engine)
+    try:
+        started = time.monotonic()
+        [progress] = await harness.send("/progress")
+        waited = time.monotonic() - started
+        assert "can't reach my notes" in progress.text
+        assert waited < 2 * CONNECT_TIMEOUT_S + 2  # not asyncpg's default 60 s
+        started = time.monotonic()
+        [answer] = await harness.send("what is hoovering")
+        assert "hoover" in answer.text.lower()
+        assert time.monotonic() - started < 1  # the database just failed: not tried again
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
+        await repo.engine.dispose()
