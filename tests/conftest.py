@@ -58,6 +58,11 @@ async def reset_postgres() -> None:
         await connection.execute(
             "DROP TABLE IF EXISTS outbox, subscriptions, no_contact, users, alembic_version CASCADE"
         )
+        # --- privacy (0004) ---
+        await connection.execute(
+            "DROP TABLE IF EXISTS message_log, journal_entries, safety_plan_sections CASCADE"
+        )
+        # --- end privacy ---
     finally:
         await connection.close()
 

@@ -6,13 +6,24 @@ database failure, so nothing outside bot/db/ needs SQLAlchemy.
 
 from __future__ import annotations
 
+from bot.db.journal import JournalStore, PlanStore  # privacy
 from bot.db.outbox import OutboxStore
+from bot.db.privacy import PrivacyStore  # privacy
 from bot.db.schedules import ScheduleStore
 from bot.db.users import UserStore
 
 
-class Repo(UserStore, ScheduleStore, OutboxStore):
-    """Users and settings, schedules, and the outbox with its sending lock."""
+class Repo(
+    UserStore,
+    ScheduleStore,
+    OutboxStore,
+    # --- privacy: forgetting a user, message ids, the journal and safety plans (sealed) ---
+    PrivacyStore,
+    JournalStore,
+    PlanStore,
+    # --- end privacy ---
+):
+    """Users and settings, schedules, the outbox with its sending lock; privacy stores."""
 
     async def close(self) -> None:
         if self._lock_connection is not None:
