@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,8 +19,10 @@ from bot.config import Settings
 from bot.console import LocalChat, LocalTelegram, Sent
 from bot.content import Content, load_content
 from bot.domain import Kind
+from bot.privacy.wiring import local_chat
 from bot.scheduling.clock import FakeClock
 
+KEY_DIR = Path(tempfile.gettempdir()) / f"trauma-bond-bot-tests-{os.getpid()}"  # privacy
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
@@ -131,12 +134,19 @@ class Harness:
 
 async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
     transport = LocalTelegram()
+    # --- privacy: as the terminal chat, a key file is made on first use, next to the SQLite
+    # file (so a restarted harness finds it), or in one folder per test run for PostgreSQL ---
+    if "encryption_keys" not in settings and "encryption_key_file" not in settings:
+        folder = Path(url.split(":///", 1)[1]).parent if url.startswith("sqlite") else KEY_DIR
+        settings["encryption_key_file"] = folder / "data" / "secret.key"
+    # --- end privacy ---
     app = build_application(
         Settings(database_url=url, _env_file=None, **settings),  # type: ignore[call-arg]
         token=CONSOLE_TOKEN,
         request=transport,
         clock=clock,
     )
+    local_chat(app)  # privacy: a key file, and flood control off (tests/privacy turn it on)
     await app.initialize()
     # The dispatcher and sender are driven by hand in tests (Harness.tick), not by the clock.
     await start_services(app, background=False)

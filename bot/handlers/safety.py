@@ -18,7 +18,9 @@ from bot.domain import StorageError
 from bot.handlers.common import button, keyboard
 from bot.handlers.explain import topic_button
 from bot.handlers.hotline import render_lines
+from bot.handlers.safetyplan import crisis_plan_button
 from bot.policy import HOTLINE_COMMANDS
+from bot.privacy.state import note_crisis_reply
 from bot.safety.detector import CrisisLevel, classify
 
 log = logging.getLogger(__name__)
@@ -65,10 +67,11 @@ async def crisis_check(update: Update, context: BotContext) -> None:
     country = context.content.country(context.country_of(chat.id if chat else None))
     content = context.content
     text = f"{content.ui[key]}\n\n{render_lines(content, country, purposes)}"
+    plan = crisis_plan_button(content, level.value)  # privacy: the user's own safety plan
     rows = [
         [
             button(content, "btn_all_lines", HelpNow()),
-            button(content, "btn_safety_plan", ShowTopic("safety-planning")),
+            plan or button(content, "btn_safety_plan", ShowTopic("safety-planning")),
         ]
     ]
     message = update.effective_message
@@ -79,7 +82,8 @@ async def crisis_check(update: Update, context: BotContext) -> None:
         rows += [[topic_button(content.topics[topic_id])] for topic_id in ids]
     log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     if message is not None:
-        await message.reply_text(text, reply_markup=keyboard(content, rows))
+        sent = await message.reply_text(text, reply_markup=keyboard(content, rows))
+        note_crisis_reply(context, sent, level.value)  # privacy: id for /hide, count by level
     if chat is not None:
         # A half-finished step (a time, a date) ends, so the next message is read afresh:
         # marked in memory at once, and in the database in the background, so the reply

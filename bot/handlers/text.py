@@ -13,9 +13,9 @@ from typing import NamedTuple
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.callbacks import CallbackData, CountryMenu, DailyHome, Progress
+from bot.callbacks import CallbackData, CountryMenu, DailyHome, JournalHome, PlanMenu, Progress
 from bot.context import BotContext
-from bot.handlers import country, daily, explain, progress
+from bot.handlers import country, daily, explain, journal, progress, safetyplan
 from bot.handlers.common import chat_id, keyboard, prompt, respond
 from bot.steps import Step, Waiting, current_step
 
@@ -35,6 +35,14 @@ ROUTES: dict[Waiting, Route] = {
     Waiting.NO_CONTACT_START: Route(progress.typed_start, "ns_bad_date", Progress()),
     Waiting.COUNTRY: Route(country.typed_country, "country_bad", CountryMenu()),
 }
+# --- privacy: the journal and safety plans ---
+ROUTES |= {
+    Waiting.JOURNAL_WHAT: Route(journal.typed_what, "journal_retry", JournalHome(0)),
+    Waiting.JOURNAL_FELT: Route(journal.typed_felt, "journal_retry", JournalHome(0)),
+    Waiting.JOURNAL_DAY: Route(journal.typed_day, "journal_bad_day", JournalHome(0)),
+    Waiting.PLAN_SECTION: Route(safetyplan.typed_section, "plan_retry", PlanMenu()),
+}
+# --- end privacy ---
 # A failed answer of up to this many words (or with a digit) is an attempt: hint and wait.
 ATTEMPT_WORDS = 3
 
