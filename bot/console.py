@@ -142,7 +142,6 @@ class LocalTelegram(BaseRequest):
             "from": BOT_USER,
         }
 
-
     def next_message_id(self, chat_id: int) -> int:
         """One counter per chat for both sides' messages, as in a private chat on Telegram."""
         return next(self._ids.setdefault(chat_id, itertools.count(1)))

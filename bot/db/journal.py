@@ -33,9 +33,7 @@ class JournalStore(SealedStore):
         """A new entry (what happened); None when the user already has `limit` entries.
         The ciphertext is bound to the row's id, so the row is inserted first."""
         async with self._session.begin() as session:
-            count = await session.scalar(
-                _count(chat_id)
-            )
+            count = await session.scalar(_count(chat_id))
             if (count or 0) >= limit:
                 return None
             row = JournalEntry(chat_id=chat_id, day=day, created_at=now, what="")
@@ -85,9 +83,7 @@ class JournalStore(SealedStore):
     async def journal_page(self, chat_id: int, offset: int, limit: int) -> JournalPage:
         """Entries newest first (by the day they are about, then by when written)."""
         async with self._session() as session:
-            total = await session.scalar(
-                _count(chat_id)
-            )
+            total = await session.scalar(_count(chat_id))
             rows = await session.scalars(
                 select(JournalEntry)
                 .where(JournalEntry.chat_id == chat_id)
@@ -100,9 +96,7 @@ class JournalStore(SealedStore):
     @guarded
     async def journal_count(self, chat_id: int) -> int:
         async with self._session() as session:
-            total = await session.scalar(
-                _count(chat_id)
-            )
+            total = await session.scalar(_count(chat_id))
             return int(total or 0)
 
     @guarded

@@ -101,8 +101,7 @@ class SealedStore(RepoBase):
             table = sealed.table
             primary = list(table.primary_key.columns)
             stale = [
-                and_(c.is_not(None), ~c.startswith(prefix, autoescape=True))
-                for c in sealed.columns
+                and_(c.is_not(None), ~c.startswith(prefix, autoescape=True)) for c in sealed.columns
             ]
             async with self._session.begin() as session:
                 rows = (
@@ -137,9 +136,7 @@ class SealedStore(RepoBase):
             return True
         for _ in range(CHECKPOINT_TRIES):
             async with self.engine.connect() as connection:
-                busy = (
-                    await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                ).first()
+                busy = (await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")).first()
             if busy is not None and not busy[0]:
                 return True
             await asyncio.sleep(0.05)
