@@ -106,7 +106,11 @@ async def test_a_refused_batch_is_split_until_the_rest_is_deleted(harness: Harne
         try:
             result = refuse_big(endpoint, params)
         except _BadRequest:
-            body = {"ok": False, "error_code": 400, "description": "Bad Request: message can't be deleted"}
+            body = {
+                "ok": False,
+                "error_code": 400,
+                "description": "Bad Request: message can't be deleted",
+            }
             return 400, json.dumps(body).encode()
         harness.transport.calls.append((endpoint, params))
         return 200, json.dumps({"ok": True, "result": result}).encode()

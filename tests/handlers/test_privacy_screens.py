@@ -21,7 +21,9 @@ async def test_discreet_toggle_explains_itself_and_its_icon_matches(harness: Har
     await harness.send("/privacy")
     [on] = await harness.press(PrivacyDiscreet())
     assert "🔒 Discreet mode is on" in on.text
-    assert any(label.startswith("🔒") and "is on" in label for row in on.buttons for label, _ in row)
+    assert any(
+        label.startswith("🔒") and "is on" in label for row in on.buttons for label, _ in row
+    )
     assert (await harness.services.repo.get_user(1)).discreet
     [off] = await harness.press(PrivacyDiscreet())
     assert "🔓 Discreet mode is off" in off.text

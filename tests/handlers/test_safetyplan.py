@@ -43,7 +43,9 @@ async def test_the_safe_plan_is_built_and_shown_with_the_advocate_line(harness: 
     assert "h" in buttons(view)
 
 
-async def test_the_self_harm_plan_has_stanley_brown_parts_and_crisis_lines(harness: Harness) -> None:
+async def test_the_self_harm_plan_has_stanley_brown_parts_and_crisis_lines(
+    harness: Harness,
+) -> None:
     await build_all(harness, Plan.SELF)
     [view] = await harness.press(PlanView(Plan.SELF))
     for title in (
