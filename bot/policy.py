@@ -74,11 +74,12 @@ MESSAGE_LOG_FLUSH_SECONDS = 1.0
 # many at most, the oldest dropped first.
 MESSAGE_LOG_MEMORY_CAP = 200_000
 # Flood control on ordinary messages and button presses (crisis texts, Help now, /hide and
-# /stop never wait): a burst of 10, then one a second, which is about what Telegram lets a bot
-# send to one chat anyway. Someone reading and tapping never meets it; a paste of dozens of
-# lines, or a script, does.
-FLOOD_BURST = 10
-FLOOD_REFILL_PER_SECOND = 1.0
+# /stop never wait): a burst of 4, then one every 2 seconds. Telegram lets a bot send about one
+# message a second to a chat, so ordinary replies use at most half of that and a crisis reply
+# always finds room. A flood gets nothing more until it stops: each message over the limit
+# pushes the next answer back (at most FLOOD_BURST / rate seconds after the flood ends).
+FLOOD_BURST = 4
+FLOOD_REFILL_PER_SECOND = 0.5
 FLOOD_EXEMPT_COMMANDS = ("hide", "stop")
 # Longest text kept for each typed input (Telegram allows 4,096 characters a message).
 JOURNAL_WHAT_LIMIT = 2000

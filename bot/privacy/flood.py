@@ -2,8 +2,11 @@
 others nothing. Crisis texts, Help now, /hide and /stop never reach it (bot/privacy/wiring.py).
 
 A chat may send FLOOD_BURST updates at once, then one per 1/FLOOD_REFILL_PER_SECOND seconds.
-Beyond that the first update gets one gentle "slow down" line and the rest are dropped; the
-line can come again only after the chat has been quiet long enough to fill its bucket.
+Beyond that the first update gets one gentle "slow down" line and the rest are dropped. Each
+dropped update also costs a token (down to -FLOOD_BURST), so a flood that goes on gets no
+replies at all, leaving the chat's Telegram budget to crisis replies, while a person who
+stops is answered again a few seconds later. The line can come again only after the chat has
+been quiet long enough to fill its bucket.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class FloodGate:
             verdict, tokens = Verdict.ALLOW, tokens - 1
         else:
             verdict, warned = (Verdict.DROP if warned else Verdict.WARN), True
+            tokens = max(-self.burst, tokens - 1)
             self.held += 1
         self._buckets[chat_id] = (tokens, now, warned)
         if len(self._buckets) > PRUNE_AT:
