@@ -111,3 +111,30 @@ async def test_every_table_with_a_chat_id_is_emptied_by_delete(db_harness: Harne
     assert set((await row_counts(h, 1)).values()) == {0}
     assert await h.services.repo.get_user(1) is None
     assert len(privacy.messages) == 0
+
+
+async def test_every_privacy_screen_has_help_now(harness: Harness) -> None:
+    """Safety rule 1 on the new screens, commands and buttons alike."""
+    for command in ("/privacy", "/stop", "/delete", "/journal", "/safetyplan", "/hide"):
+        replies = await harness.send(command)
+        assert replies and "h" in buttons(replies[-1]), command
+    screens = [
+        ("/privacy", ["pvt"]),
+        ("/privacy", ["pvd"]),
+        ("/privacy", ["del"]),
+        ("/privacy", ["so"]),
+        ("/journal", ["jn"]),
+        ("/safetyplan", ["pp:safe", "pb:safe"]),
+        ("/safetyplan", ["pp:safe", "pw:safe"]),
+        ("/safetyplan", ["pp:safe", "ps:safe:exits", "pe:safe:exits:0"]),
+        ("/safetyplan", ["pp:self", "pb:self"]),
+        ("/hide", ["hdi"]),
+    ]
+    for command, presses in screens:
+        await harness.send(command)
+        for data in presses:
+            shown_on = harness.chat.message_with(1, data)
+            assert shown_on is not None, data  # really offered, not an expired button
+            sent = await harness.chat.press(1, data, shown_on)
+            assert sent and "h" in buttons(sent[-1]), data
+            assert "expired" not in sent[-1].text, data

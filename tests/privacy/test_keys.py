@@ -132,3 +132,46 @@ async def test_rotation_while_the_bot_runs(tmp_path: Path, clock: FakeClock) -> 
     assert (await after.services.repo.journal_page(1, 0, 5)).entries[0].what == "first entry"
     assert (await after.services.repo.plan_sections(1, Plan.SAFE))["signs"] == "tone changes"
     await close(after)
+
+
+async def test_python_m_bot_run_refuses_in_one_line(tmp_path: Path) -> None:
+    """The command line: encrypted text stored, no key given: exit 2 and one line, no traceback."""
+    import os
+    import sys
+
+    from bench.fake_telegram import FakeTelegram
+    from tests.test_cli import ROOT, run
+
+    made = run(
+        ["chat"], tmp_path, stdin="/journal\n1\nsomething that happened\n", DATABASE_URL=None
+    )
+    assert made.returncode == 0, made.stderr
+    (tmp_path / "data" / "secret.key").unlink()
+    fake = FakeTelegram()
+    base_url = await fake.start()
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+        env |= {
+            "TELEGRAM_BOT_TOKEN": "123456:" + "A" * 35,
+            "TELEGRAM_API_BASE_URL": base_url,
+            "PYTHONPATH": str(ROOT),
+            "NO_PROXY": "127.0.0.1,localhost",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        await fake.stop()
+    lines = stderr.decode().strip().splitlines()
+    assert process.returncode == 2
+    assert len(lines) == 1
+    assert lines[0].startswith("error: Encrypted journal and plan text is stored")
+    assert "Traceback" not in stderr.decode()

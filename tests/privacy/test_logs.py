@@ -116,8 +116,10 @@ async def test_debug_log_holds_no_update_content(tmp_path: Path) -> None:
             for update in updates:
                 fake.inject_update(update)
             await wait_for(lambda: len(fake.sent) >= 5)
+            await asyncio.sleep(2.1)  # flood control allows 4 at once, then one per 2 s
             fake.inject_update(press(6, "jn", on=fake.sent[-1].message_id or 1))
             await wait_for(lambda: len(fake.sent) >= 6)
+            await asyncio.sleep(2.1)
             fake.inject_update(message(7, text=PLANTED["journal"]))
             await wait_for(lambda: len(fake.sent) >= 7)
             assert "How did it feel" in (fake.sent[-1].text or "")
