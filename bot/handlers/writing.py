@@ -34,7 +34,7 @@ from bot.policy import (
 )
 from bot.privacy.state import privacy_of, send_and_note, stop_writing
 from bot.safety.detector import CrisisLevel
-from bot.steps import Step, Waiting
+from bot.steps import Step, Waiting, current_step
 
 log = logging.getLogger(__name__)
 URGENT = (CrisisLevel.DANGER, CrisisLevel.SELF_HARM)
@@ -56,8 +56,11 @@ async def writing_gate(update: Update, context: BotContext) -> None:
         with contextlib.suppress(ApplicationHandlerStop):
             await safety.crisis_check(update, context)  # the crisis reply first, as always
         await keep(update, context, step, message.text.strip())
-    else:
-        await text.on_text(update, context)
+        raise ApplicationHandlerStop
+    user = await context.user(chat.id)
+    if current_step(user.pending, user.pending_since, context.clock.now()) is None:
+        return  # the question ended elsewhere: an ordinary message after all
+    await text.on_text(update, context)
     raise ApplicationHandlerStop
 
 

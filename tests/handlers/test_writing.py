@@ -40,3 +40,14 @@ async def test_outside_writing_a_disclosure_still_gets_its_reply(harness: Harnes
     [reply] = await harness.send("my husband hits me when he drinks")
     assert "1-800-799-7233" in reply.text
     assert "h" in buttons(reply)
+
+
+async def test_a_question_that_ended_elsewhere_is_read_as_an_ordinary_message(
+    harness: Harness,
+) -> None:
+    await harness.send("/journal")
+    await harness.press(JournalNew())
+    await harness.services.repo.set_pending(1, None, harness.clock.now())  # say, another instance
+    [reply] = await harness.send("my husband hits me when he drinks")
+    assert "1-800-799-7233" in reply.text
+    assert await harness.services.repo.journal_count(1) == 0
