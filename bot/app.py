@@ -86,9 +86,9 @@ def register(application: AppType) -> None:
     application.add_handlers([*safety.HANDLERS, *gate.CHECKS], group=-1)
     # Group 0: a command or another screen's button ends a half-finished typed step.
     application.add_handlers(gate.STEPS, group=0)
-    # --- privacy (bot/privacy/wiring.py): message ids (-3), flood control (-2), and the
-    # privacy screens in group 1 ahead of the features below, since the urge offer must see
-    # free text before the topic matcher does ---
+    # --- privacy (bot/privacy/wiring.py): message ids (-4), flood control (-3), journal and
+    # plan text kept whatever it says (-2), and the privacy screens in group 1 ahead of the
+    # features below, since the urge offer must see free text before the topic matcher ---
     from bot.privacy import wiring
 
     wiring.register(application)

@@ -13,9 +13,9 @@ from typing import NamedTuple
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.callbacks import CallbackData, CountryMenu, DailyHome, JournalHome, PlanMenu, Progress
+from bot.callbacks import CallbackData, CountryMenu, DailyHome, Progress
 from bot.context import BotContext
-from bot.handlers import country, daily, explain, journal, progress, safetyplan
+from bot.handlers import country, daily, explain, progress
 from bot.handlers.common import chat_id, keyboard, prompt, respond
 from bot.steps import Step, Waiting, current_step
 
@@ -36,6 +36,9 @@ ROUTES: dict[Waiting, Route] = {
     Waiting.COUNTRY: Route(country.typed_country, "country_bad", CountryMenu()),
 }
 # --- privacy: the journal and safety plans ---
+from bot.callbacks import JournalHome, PlanMenu  # noqa: E402
+from bot.handlers import journal, safetyplan  # noqa: E402
+
 ROUTES |= {
     Waiting.JOURNAL_WHAT: Route(journal.typed_what, "journal_retry", JournalHome(0)),
     Waiting.JOURNAL_FELT: Route(journal.typed_felt, "journal_retry", JournalHome(0)),
