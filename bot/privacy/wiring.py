@@ -70,8 +70,11 @@ async def note_incoming(update: Update, context: BotContext) -> None:
             services.writing.pop(chat.id, None)
     query = update.callback_query
     if query is not None:
-        if query.message is not None:
-            services.messages.note(chat.id, query.message.message_id, now)
+        shown = query.message
+        # A press on one of the bot's messages (say, a daily note, sent without being noted):
+        # its id, dated when it was sent, unless Telegram no longer lets it be deleted.
+        if shown is not None and shown.date is not None and now - shown.date < HIDE_WINDOW:
+            services.messages.note(chat.id, shown.message_id, shown.date)
         if not is_help(update):
             services.writing.pop(chat.id, None)
 

@@ -126,3 +126,17 @@ def test_targets_fill_gaps_and_cap_a_long_range() -> None:
     assert targets(set()) == []
     capped = targets({1, 10_000}, cap=100)
     assert capped[0] == 10_000 and 1 in capped and len(capped) == 101
+
+
+async def test_a_note_pressed_after_days_of_quiet_is_hidden(harness: Harness) -> None:
+    """Daily notes are sent without being noted; pressing one notes it (dated when sent)."""
+    await harness.subscribe("g", "12:30")
+    await harness.press("na:grounding:0")
+    quiet_until = harness.transport.next_message_id(1) - 1
+    harness.clock.advance(timedelta(days=3, minutes=30))
+    [note] = await harness.deliver()
+    await harness.chat.press(1, "dp:grounding", note.message_id)
+    await harness.send("/hide")
+    gone = deleted(harness)
+    assert note.message_id in gone
+    assert not gone & set(range(1, quiet_until + 1))  # days old: not tried
