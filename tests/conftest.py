@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,22 @@ from bot.domain import Kind
 from bot.privacy.wiring import local_chat
 from bot.scheduling.clock import FakeClock
 
-KEY_DIR = Path(tempfile.gettempdir()) / f"trauma-bond-bot-tests-{os.getpid()}"  # privacy
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
+
+
+# --- privacy: the PostgreSQL tests' key file lives here for the session, then goes ---
+KEY_DIR = Path(tempfile.gettempdir()) / f"trauma-bond-bot-tests-{os.getpid()}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_keys() -> Iterator[None]:
+    yield
+    shutil.rmtree(KEY_DIR, ignore_errors=True)
+
+
+# --- end privacy ---
 
 
 @pytest.fixture(scope="session")
