@@ -65,6 +65,13 @@ def setup_logging(settings: Settings, secret: str = "", log_file: Path | None = 
         logging.getLogger(chatty).setLevel(max(logging.INFO, logging.getLogger().level))
     for handler in root.handlers:
         handler.addFilter(_Redact(secret))
+    # --- privacy: no log level writes update content (names, texts, phone numbers) ---
+    from bot.privacy.logs import ScrubContent, quiet_loggers
+
+    quiet_loggers()
+    for handler in root.handlers:
+        handler.addFilter(ScrubContent())
+    # --- end privacy ---
 
 
 async def _run(settings: Settings, content: Content) -> None:
@@ -190,6 +197,9 @@ async def _chat(settings: Settings, content: Content, user_id: int) -> None:
         settings, token=CONSOLE_TOKEN, request=transport, content=content
     )
     services = services_of(application)
+    from bot.privacy.wiring import local_chat
+
+    local_chat(application)  # privacy: a key file under ./data (0600), no flood control
 
     async def waiting_for_text(chat: int) -> bool:
         user = await services.repo.get_user(chat) if services.repo else None
@@ -260,6 +270,25 @@ async def _migrate(settings: Settings) -> None:
     print("database is up to date")
 
 
+async def _rotate_key(settings: Settings, new_key: bool) -> None:
+    """privacy: `rotate-key [--new-key]` (README: Encryption at rest)."""
+    from bot.policy import ROTATE_BATCH
+    from bot.privacy.keys import add_key_to_file, key_file, rotate
+
+    if new_key:
+        if settings.encryption_keys is not None:
+            raise SettingsError(
+                "--new-key writes the key file; with ENCRYPTION_KEYS, put a new key first there "
+                "(python -c 'from bot.crypto import new_key_line; print(new_key_line())')."
+            )
+        kid = add_key_to_file(key_file(settings))
+        print(f"key {kid} is now first in {key_file(settings)}; restart the bot so it writes with")
+        print("it (it still reads the old keys), then run `python -m bot rotate-key`.")
+        return
+    active, changed = await rotate(settings, ROTATE_BATCH)
+    print(f"re-encrypted {changed} stored texts under key {active}; none is left under another")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -274,6 +303,14 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="apply database migrations")
     sub.add_parser("healthcheck", help="exit 0 if the running bot is alive (for containers)")
     sub.add_parser("new-key", help="print a fresh encryption key line for ENCRYPTION_KEYS")
+    # --- privacy ---
+    rotate = sub.add_parser(
+        "rotate-key", help="re-encrypt stored text under the active key (the bot may run)"
+    )
+    rotate.add_argument(
+        "--new-key", action="store_true", help="first put a fresh key first in the key file"
+    )
+    # --- end privacy ---
     args = parser.parse_args(argv)
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
     try:
@@ -300,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
             "webhook": lambda: _webhook(settings, content),
             "chat": lambda: _chat(settings, content, args.user),
             "migrate": lambda: _migrate(settings),
+            "rotate-key": lambda: _rotate_key(settings, args.new_key),  # privacy
         }[args.command]
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(runner())

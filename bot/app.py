@@ -92,6 +92,13 @@ def register(application: AppType) -> None:
     application.add_handlers([*safety.HANDLERS, *gate.CHECKS], group=-1)
     # Group 0: a command or another screen's button ends a half-finished typed step.
     application.add_handlers(gate.STEPS, group=0)
+    # --- privacy (bot/privacy/wiring.py): message ids (-4), flood control (-3), journal and
+    # plan text kept whatever it says (-2), and the privacy screens in group 1 ahead of the
+    # features below, since the urge offer must see free text before the topic matcher ---
+    from bot.privacy import wiring
+
+    wiring.register(application)
+    # --- end privacy ---
     # Group 1, first match wins: leaving groups before anything else answers there.
     for module in (
         membership,
@@ -148,6 +155,12 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     )
     services.sender, services.dispatcher = sender, dispatcher
     sender.start(drain_in_background=background)
+    # --- privacy: encryption keys (start-up refuses if stored text can't be opened), the
+    # bot's neutral description, and writing and pruning message ids ---
+    from bot.privacy import wiring
+
+    await wiring.start(application, background=background)
+    # --- end privacy ---
     if not background:
         return
 

@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Self, get_type_hints
 
 from telegram import Update
 
-from bot.domain import Kind
+from bot.domain import Kind, Plan
 
 SEPARATOR = ":"
 WORD = re.compile(r"[A-Za-z0-9_-]{1,40}")
@@ -323,3 +323,171 @@ class SafetyAnswer(CallbackData, prefix="sa"):
     def __post_init__(self) -> None:
         if self.choice not in (self.DANGER, self.SELF_HARM, self.STRUGGLING):
             raise ValueError("not an offered answer")
+
+
+# --- privacy: /privacy, /stop, /hide, /delete, /journal, /safetyplan, lock screens ---------------
+# (bot/handlers/privacy.py, hide.py, journal.py, safetyplan.py, notify.py)
+
+
+@dataclass(frozen=True)
+class PrivacyHome(CallbackData, prefix="pv"):
+    """What is kept and how to remove it."""
+
+
+@dataclass(frozen=True)
+class PrivacyTelegram(CallbackData, prefix="pvt"):
+    """What Telegram itself keeps: devices, older history, auto-delete."""
+
+
+@dataclass(frozen=True)
+class PrivacyDiscreet(CallbackData, prefix="pvd"):
+    """Discreet mode on or off, from the privacy screen."""
+
+
+@dataclass(frozen=True)
+class StopAll(CallbackData, prefix="so"):
+    """Stop every unprompted message ('Stop these' on a note, /stop)."""
+
+
+@dataclass(frozen=True)
+class HideNow(CallbackData, prefix="hd"):
+    """Quick exit: delete this chat's last 48 hours."""
+
+
+@dataclass(frozen=True)
+class HideInfo(CallbackData, prefix="hdi"):
+    """What /hide did, and how to clear what it can't."""
+
+
+@dataclass(frozen=True)
+class DeleteAsk(CallbackData, prefix="del"):
+    """Delete everything: asks once."""
+
+
+@dataclass(frozen=True)
+class DeleteYes(CallbackData, prefix="dely"):
+    """Delete everything; with `hide`, clear the chat's last 48 hours too."""
+
+    hide: bool
+
+
+@dataclass(frozen=True)
+class NotifyAnswer(CallbackData, prefix="na"):
+    """'Could someone else see your notifications?' answered, after saving a schedule."""
+
+    kind: Kind
+    discreet: bool
+
+
+@dataclass(frozen=True)
+class JournalHome(CallbackData, prefix="j"):
+    """The journal: entries newest first, a page at a time."""
+
+    page: int = 0
+
+
+@dataclass(frozen=True)
+class JournalNew(CallbackData, prefix="jn"):
+    """Write an entry."""
+
+
+@dataclass(frozen=True)
+class JournalRead(CallbackData, prefix="jv"):
+    entry: int
+
+
+@dataclass(frozen=True)
+class JournalSkipFelt(CallbackData, prefix="jsk"):
+    """Save an entry without 'how it felt'."""
+
+    entry: int
+
+
+@dataclass(frozen=True)
+class JournalAskDay(CallbackData, prefix="jday"):
+    entry: int
+
+
+@dataclass(frozen=True)
+class JournalDeleteAsk(CallbackData, prefix="jd"):
+    entry: int
+
+
+@dataclass(frozen=True)
+class JournalDeleteYes(CallbackData, prefix="jdy"):
+    entry: int
+
+
+@dataclass(frozen=True)
+class JournalDeleteAllAsk(CallbackData, prefix="jx"):
+    pass
+
+
+@dataclass(frozen=True)
+class JournalDeleteAllYes(CallbackData, prefix="jxy"):
+    pass
+
+
+@dataclass(frozen=True)
+class JournalRecent(CallbackData, prefix="jr"):
+    """The user's own recent entries, offered when the pull is strong (check-ins reuse it)."""
+
+
+@dataclass(frozen=True)
+class PlanMenu(CallbackData, prefix="p"):
+    """Both safety plans."""
+
+
+@dataclass(frozen=True)
+class PlanShow(CallbackData, prefix="pp"):
+    """One plan: its parts, filled or not, and what can be done."""
+
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class PlanView(CallbackData, prefix="pw"):
+    """The whole plan as written, with the country's lines."""
+
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class PlanSection(CallbackData, prefix="ps"):
+    plan: Plan
+    section: str
+
+
+@dataclass(frozen=True)
+class PlanEdit(CallbackData, prefix="pe"):
+    """Write (or rewrite) one part; `build` goes on to the next part afterwards."""
+
+    plan: Plan
+    section: str
+    build: bool = False
+
+
+@dataclass(frozen=True)
+class PlanBuild(CallbackData, prefix="pb"):
+    """Step by step from the first part not yet written."""
+
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class PlanClearPart(CallbackData, prefix="pcp"):
+    plan: Plan
+    section: str
+
+
+@dataclass(frozen=True)
+class PlanClearAsk(CallbackData, prefix="pc"):
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class PlanClearYes(CallbackData, prefix="pcy"):
+    plan: Plan
+
+
+# --- end privacy -------------------------------------------------------------------------------

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.policy import DEFAULT_GRACE
 
@@ -49,6 +50,20 @@ class Settings(BaseSettings):
     # or a file with one such line per key. Never stored in the database.
     encryption_keys: SecretStr | None = None
     encryption_key_file: Path | None = None
+    # --- privacy: Telegram user ids allowed /stats (counts only): ADMIN_IDS=123,456 ---
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _admins(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            if not all(re.fullmatch(r"-?\d{1,20}", p) for p in parts):
+                raise ValueError("ADMIN_IDS must be Telegram user ids separated by commas")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    # --- end privacy ---
 
     @field_validator("default_country")
     @classmethod

@@ -58,6 +58,7 @@ class LocalTelegram(BaseRequest):
         self._on_send = on_send
         self._ids: dict[int, itertools.count[int]] = {}
         self.messages: dict[tuple[int, int], Sent] = {}
+        self.deleted: list[tuple[int, int]] = []  # (chat, message id) asked to be deleted
 
     @property
     def read_timeout(self) -> float | None:
@@ -102,13 +103,15 @@ class LocalTelegram(BaseRequest):
         if endpoint == "leaveChat":
             self.left.add(int(params["chat_id"]))
             return True
+        if endpoint == "deleteMessages":  # /hide: gone from the chat, as in Telegram
+            return self._delete(int(params["chat_id"]), params["message_ids"])
         if endpoint not in {"sendMessage", "editMessageText"}:
             return True
         chat_id = int(params["chat_id"])
         if chat_id in self.blocked:
             return None
         if endpoint == "sendMessage":
-            message_id = next(self._ids.setdefault(chat_id, itertools.count(1)))
+            message_id = self.next_message_id(chat_id)
         else:
             message_id = int(params["message_id"])
         markup = params.get("reply_markup") or {}
@@ -139,6 +142,20 @@ class LocalTelegram(BaseRequest):
             "from": BOT_USER,
         }
 
+    def next_message_id(self, chat_id: int) -> int:
+        """One counter per chat for both sides' messages, as in a private chat on Telegram."""
+        return next(self._ids.setdefault(chat_id, itertools.count(1)))
+
+    def _delete(self, chat_id: int, raw_ids: Any) -> bool:
+        ids = json.loads(raw_ids) if isinstance(raw_ids, str) else raw_ids
+        if not 1 <= len(ids) <= 100:
+            raise ValueError("deleteMessages takes 1-100 ids")
+        gone = [int(m) for m in ids if self.messages.pop((chat_id, int(m)), None) is not None]
+        self.deleted.extend((chat_id, m) for m in ids)
+        if gone and self._on_send is not None:
+            self._on_send(Sent("deleteMessages", chat_id, 0, f"({len(gone)} messages deleted)"))
+        return True
+
 
 class LocalChat:
     """Feeds updates to the Application the way Telegram would, one at a time per call."""
@@ -149,7 +166,6 @@ class LocalChat:
         self.app = application
         self.transport = transport
         self._update_ids = itertools.count(1)
-        self._message_ids = itertools.count(1)
 
     def _user(self, user_id: int) -> dict[str, Any]:
         return {"id": user_id, "is_bot": False, "first_name": "User"}
@@ -164,7 +180,7 @@ class LocalChat:
 
     async def send(self, user_id: int, text: str, chat: dict[str, Any] | None = None) -> list[Sent]:
         message = {
-            "message_id": next(self._message_ids),
+            "message_id": self.transport.next_message_id(user_id),
             "date": int(time.time()),
             "chat": chat or {"id": user_id, "type": "private", "first_name": "User"},
             "from": self._user(user_id),

@@ -55,6 +55,11 @@ UI_PLACEHOLDERS = {
     "slips",
     "topics",
 }
+# --- privacy: the journal, safety plans, /stats ---
+UI_PLACEHOLDERS |= {"what", "felt", "lines", "users", "subscriptions", "active", "sent"}
+UI_PLACEHOLDERS |= {"skipped", "failed", "danger", "self_harm", "disclosure", "journal"}
+UI_PLACEHOLDERS |= {"plans", "held"}
+# --- end privacy ---
 DAILY_PLACEHOLDERS = {"days", "total"}
 LINE_PURPOSES = ("emergency", "domestic_abuse", "crisis", "directory")
 

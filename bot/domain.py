@@ -85,3 +85,46 @@ class OutboxView:
     days: int | None
     total: int | None
     discreet: bool
+
+
+# --- privacy: the journal and safety plans (decrypted views; never logged) ----------------------
+
+
+class Plan(StrEnum):
+    """The two personal safety plans. The value is stored: keep values stable."""
+
+    SAFE = "safe"  # staying safe around the other person
+    SELF = "self"  # when I might hurt myself (Stanley-Brown)
+
+
+@dataclass(frozen=True)
+class JournalEntryView:
+    id: int
+    day: date
+    what: str
+    felt: str | None
+
+
+@dataclass(frozen=True)
+class JournalPage:
+    """A page of entries, newest first, and how many there are in all."""
+
+    entries: tuple[JournalEntryView, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts for the operator's /stats: nothing personal."""
+
+    users: int
+    subscriptions: int
+    subscriptions_active: int
+    sent_today: int
+    skipped_today: int
+    failed_today: int
+    journal_users: int
+    plan_users: int
+
+
+# --- end privacy -------------------------------------------------------------------------------

@@ -59,3 +59,37 @@ HOTLINE_PURPOSES = ("emergency", "domestic_abuse", "crisis", "directory")
 HOTLINE_COMMANDS = ("hotline", "help_now", "sos")
 # Where "11/01/2026" means 1 November (month first); everywhere else it means 11 January.
 MONTH_FIRST_COUNTRIES = frozenset({"US"})
+
+
+# --- privacy -----------------------------------------------------------------------------------
+# Telegram lets a bot delete messages in a private chat for 48 hours. /hide tries ids recorded
+# within a margin under that (our clock and Telegram's differ a little); older ones are pruned.
+HIDE_WINDOW = timedelta(hours=47, minutes=45)
+# deleteMessages takes up to 100 ids; one /hide tries at most this many (a flood can be long).
+DELETE_BATCH = 100
+HIDE_MAX_IDS = 3000
+# Message ids wait in memory this long before they are written (one insert for many).
+MESSAGE_LOG_FLUSH_SECONDS = 1.0
+# Ids of chats with no user row yet (say, a crisis message first) stay in memory only; this
+# many at most, the oldest dropped first.
+MESSAGE_LOG_MEMORY_CAP = 200_000
+# Flood control on ordinary messages and button presses (crisis texts, Help now, /hide and
+# /stop never wait): a burst of 4, then one every 2 seconds. Telegram lets a bot send about one
+# message a second to a chat, so ordinary replies use at most half of that and a crisis reply
+# always finds room. A flood gets nothing more until it stops: each message over the limit
+# pushes the next answer back (at most FLOOD_BURST / rate seconds after the flood ends).
+FLOOD_BURST = 4
+FLOOD_REFILL_PER_SECOND = 0.5
+FLOOD_EXEMPT_COMMANDS = ("hide", "stop")
+# Longest text kept for each typed input (Telegram allows 4,096 characters a message).
+JOURNAL_WHAT_LIMIT = 2000
+JOURNAL_FELT_LIMIT = 1000
+PLAN_SECTION_LIMIT = 800
+# Entries a user can keep: enough for years of writing, not enough to fill a disk.
+JOURNAL_MAX_ENTRIES = 1000
+JOURNAL_PAGE_SIZE = 5
+# Entries shown when the pull is strong.
+JOURNAL_RECENT = 3
+# Rows re-encrypted per transaction by `python -m bot rotate-key`.
+ROTATE_BATCH = 200
+# --- end privacy -------------------------------------------------------------------------------

@@ -23,6 +23,12 @@ class Waiting(StrEnum):
     PAUSE_UNTIL = "pause_until"  # "Until which date?" (kind)
     NO_CONTACT_START = "nc_start"  # "When did no-contact begin?"
     COUNTRY = "country"  # "Which country are you in?"
+    # --- privacy: the journal and safety plans (arg: the entry id, or plan.section.mode) ---
+    JOURNAL_WHAT = "journal_what"  # "What happened?"
+    JOURNAL_FELT = "journal_felt"  # "How did it feel?" (arg: entry id)
+    JOURNAL_DAY = "journal_day"  # "Which day was it?" (arg: entry id)
+    PLAN_SECTION = "plan_section"  # one part of a safety plan (arg: plan.section.mode)
+    # --- end privacy ---
 
 
 @dataclass(frozen=True)
@@ -30,10 +36,13 @@ class Step:
     waiting: Waiting
     kind: Kind | None = None
     at: time | None = None
+    # A short word naming what the answer is for (an entry id, a plan part): [a-z0-9._-].
+    arg: str | None = None
 
     def format(self) -> str:
         parts = [self.waiting.value, self.kind.value if self.kind else ""]
         parts.append(self.at.strftime("%H%M") if self.at else "")
+        parts.append(self.arg or "")
         return ":".join(parts).rstrip(":")
 
     @classmethod
@@ -41,13 +50,14 @@ class Step:
         """The stored step, or None for none or for anything unreadable (an older format)."""
         if not stored:
             return None
-        name, kind, at = [*stored.split(":"), "", ""][:3]
+        name, kind, at, arg = [*stored.split(":"), "", "", ""][:4]
         try:
             waiting = Waiting(name)
             return cls(
                 waiting,
                 Kind(kind) if kind else None,
                 time(int(at[:2]), int(at[2:])) if at else None,
+                arg or None,
             )
         except ValueError:
             return None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,11 +20,25 @@ from bot.config import Settings
 from bot.console import LocalChat, LocalTelegram, Sent
 from bot.content import Content, load_content
 from bot.domain import Kind
+from bot.privacy.wiring import local_chat
 from bot.scheduling.clock import FakeClock
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
+
+
+# --- privacy: the PostgreSQL tests' key file lives here for the session, then goes ---
+KEY_DIR = Path(tempfile.gettempdir()) / f"trauma-bond-bot-tests-{os.getpid()}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_keys() -> Iterator[None]:
+    yield
+    shutil.rmtree(KEY_DIR, ignore_errors=True)
+
+
+# --- end privacy ---
 
 
 @pytest.fixture(scope="session")
@@ -58,6 +74,11 @@ async def reset_postgres() -> None:
         await connection.execute(
             "DROP TABLE IF EXISTS outbox, subscriptions, no_contact, users, alembic_version CASCADE"
         )
+        # --- privacy (0004) ---
+        await connection.execute(
+            "DROP TABLE IF EXISTS message_log, journal_entries, safety_plan_sections CASCADE"
+        )
+        # --- end privacy ---
     finally:
         await connection.close()
 
@@ -126,12 +147,19 @@ class Harness:
 
 async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
     transport = LocalTelegram()
+    # --- privacy: as the terminal chat, a key file is made on first use, next to the SQLite
+    # file (so a restarted harness finds it), or in one folder per test run for PostgreSQL ---
+    if "encryption_keys" not in settings and "encryption_key_file" not in settings:
+        folder = Path(url.split(":///", 1)[1]).parent if url.startswith("sqlite") else KEY_DIR
+        settings["encryption_key_file"] = folder / "data" / "secret.key"
+    # --- end privacy ---
     app = build_application(
         Settings(database_url=url, _env_file=None, **settings),  # type: ignore[call-arg]
         token=CONSOLE_TOKEN,
         request=transport,
         clock=clock,
     )
+    local_chat(app)  # privacy: a key file, and flood control off (tests/privacy turn it on)
     await app.initialize()
     # The dispatcher and sender are driven by hand in tests (Harness.tick), not by the clock.
     await start_services(app, background=False)

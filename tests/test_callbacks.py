@@ -7,7 +7,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot import callbacks as cb
 from bot.app import register
-from bot.domain import Kind
+from bot.domain import Kind, Plan
 from bot.handlers import start
 from bot.handlers.text import ROUTES
 from bot.steps import Step, Waiting
@@ -48,6 +48,36 @@ SAMPLES: list[cb.CallbackData] = [
     cb.Grounding(),
     cb.SkipCountry(),
     cb.SafetyAnswer(cb.SafetyAnswer.STRUGGLING, "grief", "-"),
+    # --- privacy ---
+    cb.PrivacyHome(),
+    cb.PrivacyTelegram(),
+    cb.PrivacyDiscreet(),
+    cb.StopAll(),
+    cb.HideNow(),
+    cb.HideInfo(),
+    cb.DeleteAsk(),
+    cb.DeleteYes(hide=True),
+    cb.NotifyAnswer(Kind.ENCOURAGEMENT, discreet=True),
+    cb.JournalHome(2),
+    cb.JournalNew(),
+    cb.JournalRead(17),
+    cb.JournalSkipFelt(17),
+    cb.JournalAskDay(17),
+    cb.JournalDeleteAsk(17),
+    cb.JournalDeleteYes(17),
+    cb.JournalDeleteAllAsk(),
+    cb.JournalDeleteAllYes(),
+    cb.JournalRecent(),
+    cb.PlanMenu(),
+    cb.PlanShow(Plan.SAFE),
+    cb.PlanView(Plan.SELF),
+    cb.PlanSection(Plan.SAFE, "documents"),
+    cb.PlanEdit(Plan.SELF, "surroundings", build=True),
+    cb.PlanBuild(Plan.SAFE),
+    cb.PlanClearPart(Plan.SELF, "signs"),
+    cb.PlanClearAsk(Plan.SAFE),
+    cb.PlanClearYes(Plan.SELF),
+    # --- end privacy ---
 ]
 
 

@@ -146,8 +146,9 @@ def test_unprompted_openers_are_neutral(content: Content) -> None:
 
 def test_welcome_says_what_it_is_not(content: Content) -> None:
     welcome = content.ui["welcome"]
-    for needle in ("therapy", "emergency", "TF-CBT", "DBT", "EMDR", "Help now", "delete"):
+    for needle in ("therapy", "emergency", "TF-CBT", "DBT", "EMDR", "Help now", "/hide", "/stop"):
         assert needle in welcome
+    assert "/delete" in content.ui["how_it_works"]  # one tap away from the welcome
 
 
 def _copy(tmp_path: Path) -> Path:

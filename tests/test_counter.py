@@ -28,6 +28,7 @@ async def test_counter_uses_the_users_local_date_across_midnight(harness: Harnes
     # Auckland is UTC+13 in November: 10:30 UTC on the 21st is 23:30 on the 21st there.
     harness.clock.set(datetime(2026, 11, 21, 10, 30, tzinfo=UTC))
     await harness.subscribe("e", "9am", "Auckland")
+    await harness.press("na:encouragement:0")  # privacy: "could someone see notifications?"
     [started] = await harness.press("nst")
     assert "2026-11-21" in started.text
     # 00:01 on the 22nd in Auckland, still the 21st in UTC.
@@ -40,5 +41,6 @@ async def test_counter_in_a_zone_behind_utc(harness: Harness) -> None:
     # Los Angeles: 05:00 UTC on the 22nd is 21:00 on the 21st.
     harness.clock.set(datetime(2026, 11, 22, 5, 0, tzinfo=UTC))
     await harness.subscribe("e", "8", "los angeles")
+    await harness.press("na:encouragement:0")  # privacy: "could someone see notifications?"
     [started] = await harness.press("nst")
     assert "2026-11-21" in started.text

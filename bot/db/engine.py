@@ -71,6 +71,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted and replaced content is overwritten with zeros, not just unlinked (/delete).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

@@ -127,3 +127,57 @@ class OutboxMessage(Base):
     total: Mapped[int | None] = mapped_column(Integer)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- privacy (migration 0004): message ids for /hide, the journal, safety plans ------------------
+# Every free-text column holds ciphertext only (bot/crypto.py) and is marked ENCRYPTED, so key
+# rotation, the start-up key check and the privacy tests find each one (bot/db/sealed.py).
+ENCRYPTED: dict[Any, Any] = {"encrypted": True}
+
+
+class MessageLog(Base):
+    """Ids of the messages in a chat (the user's and the bot's), kept 48 hours so /hide can
+    delete them. Ids only: never text."""
+
+    __tablename__ = "message_log"
+    __table_args__ = (Index("ix_message_log_at", "at"),)
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.chat_id", ondelete="CASCADE"), primary_key=True
+    )
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JournalEntry(Base):
+    """A reality-check journal entry: what happened and how it felt, both encrypted."""
+
+    __tablename__ = "journal_entries"
+    __table_args__ = (Index("ix_journal_chat", "chat_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.chat_id", ondelete="CASCADE")
+    )
+    # The user's local date the entry is about (today unless they change it).
+    day: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    what: Mapped[str] = mapped_column(Text, info=ENCRYPTED)
+    felt: Mapped[str | None] = mapped_column(Text, info=ENCRYPTED)
+
+
+class SafetyPlanSection(Base):
+    """One part of one of the user's two safety plans, encrypted."""
+
+    __tablename__ = "safety_plan_sections"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.chat_id", ondelete="CASCADE"), primary_key=True
+    )
+    plan: Mapped[str] = mapped_column(String(16), primary_key=True)
+    section: Mapped[str] = mapped_column(String(32), primary_key=True)
+    body: Mapped[str] = mapped_column(Text, info=ENCRYPTED)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --- end privacy -------------------------------------------------------------------------------

@@ -9,13 +9,24 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.db.journal import JournalStore, PlanStore  # privacy
 from bot.db.outbox import OutboxStore
+from bot.db.privacy import PrivacyStore  # privacy
 from bot.db.schedules import ScheduleStore
 from bot.db.users import UserStore
 
 
-class Repo(UserStore, ScheduleStore, OutboxStore):
-    """Users and settings, schedules, and the outbox with its sending lock."""
+class Repo(
+    UserStore,
+    ScheduleStore,
+    OutboxStore,
+    # --- privacy: forgetting a user, message ids, the journal and safety plans (sealed) ---
+    PrivacyStore,
+    JournalStore,
+    PlanStore,
+    # --- end privacy ---
+):
+    """Users and settings, schedules, the outbox with its sending lock; privacy stores."""
 
     async def ping(self) -> bool:
         """Whether the database answers now (for health checks); never raises."""

@@ -25,7 +25,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from bot.callbacks import HelpNow, Reveal, SlipAsk
+from bot.callbacks import HelpNow, PauseMenu, Reveal, SlipAsk, StopAll
 from bot.content import Content
 from bot.db import Repo
 from bot.delivery.limiter import BULK
@@ -44,24 +44,30 @@ class Rendered:
 
 
 def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Rendered:
-    """A daily message. Its first line is always neutral (lock screens show it); discreet
-    mode sends only a neutral line and a button that opens the note inside the chat."""
+    """A daily message. Its first three lines are always neutral (lock screens show them);
+    discreet mode sends only a neutral line and a button that opens the note inside the chat.
+    Pause and Stop these are one tap away on every note."""
     ui = content.ui
     help_now = InlineKeyboardButton(ui["btn_help_now"], callback_data=HelpNow().pack())
+    stop = [  # privacy: pause this kind, or stop everything unprompted
+        InlineKeyboardButton(ui["btn_pause_note"], callback_data=PauseMenu(row.kind).pack()),
+        InlineKeyboardButton(ui["btn_stop_these"], callback_data=StopAll().pack()),
+    ]
     if row.discreet and not reveal:
         opener = InlineKeyboardButton(ui["btn_open_note"], callback_data=Reveal(row.id).pack())
-        return Rendered(ui["daily_discreet"], InlineKeyboardMarkup([[opener], [help_now]]), True)
+        markup = InlineKeyboardMarkup([[opener], stop, [help_now]])
+        return Rendered(ui["daily_discreet"], markup, True)
     if row.content_key.startswith("m") and row.content_key[1:].isdigit():
         body = content.daily.milestones[int(row.content_key[1:])]
     else:
         entry = content.entry(row.content_key)
         body = entry.text if entry else ui["daily_missing"]
     body = body.format(days=row.days or 0, total=row.total or 0)
-    rows = [[help_now]]
+    rows = [stop, [help_now]]
     if row.kind is Kind.ENCOURAGEMENT:
         body += "\n\n" + ui["encouragement_footer"]
         rows.insert(0, [InlineKeyboardButton(ui["btn_slip"], callback_data=SlipAsk().pack())])
-    text = f"{ui['daily_opener_' + row.kind]}\n\n{body}"
+    text = f"{ui['daily_opener_' + row.kind]}\n{ui['daily_neutral_lines']}\n\n{body}"
     return Rendered(text, InlineKeyboardMarkup(rows), row.discreet)
 
 

@@ -13,6 +13,7 @@ from bot.callbacks import Menu as MenuData
 from bot.callbacks import Progress as ProgressData
 from bot.content import Content
 from bot.context import BotContext
+from bot.privacy.state import note_sent
 
 log = logging.getLogger(__name__)
 Row = Sequence[InlineKeyboardButton]
@@ -71,7 +72,8 @@ async def respond(
                 log.info("could not edit, sending anew: %s", exc)
             else:
                 return
-    await context.bot.send_message(chat_id(update), text, reply_markup=markup)
+    sent = await context.bot.send_message(chat_id(update), text, reply_markup=markup)
+    note_sent(context, sent)  # privacy: /hide deletes it later
 
 
 def chat_id(update: Update) -> int:

@@ -31,8 +31,6 @@ from bot.callbacks import (
     PauseForever,
     PauseMenu,
     Resume,
-    StartAsk,
-    StartToday,
     StopAsk,
     StopYes,
     ToggleDiscreet,
@@ -40,6 +38,7 @@ from bot.callbacks import (
 from bot.content import Content
 from bot.context import BotContext
 from bot.domain import Kind, SubscriptionView, UserView
+from bot.handlers import notify
 from bot.handlers.common import button, chat_id, keyboard, labelled, prompt, respond
 from bot.policy import COMMON_ZONES, MAX_ANSWER_LENGTH, MONTH_FIRST_COUNTRIES, TIME_BUTTONS
 from bot.scheduling.times import (
@@ -208,12 +207,11 @@ async def typed_zone(update: Update, context: BotContext, step: Step, text: str)
 
 
 async def save(update: Update, context: BotContext, kind: Kind, at: time, zone: str) -> None:
-    """Store the subscription with its next due time; encouragement then asks for a start date."""
+    """Store the subscription with its next due time; then ask whether others may see
+    notifications (bot/handlers/notify.py), and encouragement asks for a start date."""
     content, repo, now = context.content, context.repo, context.clock.now()
     cid = chat_id(update)
-    has_counter = await repo.save_subscription(
-        cid, kind, format_time(at), zone, first_due_after(now, at, zone)
-    )
+    await repo.save_subscription(cid, kind, format_time(at), zone, first_due_after(now, at, zone))
     local_now = now.astimezone(get_zone(zone))
     text = content.text(
         "daily_saved",
@@ -222,16 +220,7 @@ async def save(update: Update, context: BotContext, kind: Kind, at: time, zone: 
         zone=zone,
         now=local_now.strftime("%H:%M"),
     )
-    rows: list[list[InlineKeyboardButton]] = [[button(content, "btn_daily", DailyHome())]]
-    if kind is Kind.ENCOURAGEMENT and not has_counter:
-        text += "\n\n" + content.ui["daily_ask_start"]
-        rows = [
-            [
-                button(content, "btn_start_today", StartToday()),
-                button(content, "btn_start_date", StartAsk()),
-            ]
-        ]
-    await respond(update, context, text, keyboard(content, rows))
+    await notify.ask(update, context, kind, text)  # privacy: lock-screen question first
 
 
 async def pause_menu(update: Update, context: BotContext) -> None:

@@ -20,8 +20,10 @@ from bot.domain import StorageError
 from bot.handlers.common import button, chat_id, keyboard, labelled
 from bot.handlers.explain import topic_button
 from bot.handlers.hotline import render_lines, takes_texts
+from bot.handlers.safetyplan import crisis_plan_button
 from bot.matching import TopicMatcher
 from bot.policy import HOTLINE_COMMANDS
+from bot.privacy.state import note_crisis_reply, note_sent
 from bot.safety.crisis import Assessment, CrisisDetector
 from bot.safety.detector import CrisisLevel
 
@@ -128,10 +130,13 @@ def crisis_reply(
         parts.append(content.ui["crisis_can_text"])
     parts.append(render_lines(content, country, purposes, sources=False))
     parts.append(content.ui["crisis_copy_hint"])
+    # Danger offers the plan for staying safe around the other person, self-harm the plan
+    # for when I might hurt myself (Stanley-Brown's steps); a disclosure the topic.
+    plan = crisis_plan_button(content, level.value)
     rows = [
         [
             button(content, "btn_all_lines", HelpNow()),
-            button(content, "btn_safety_plan", ShowTopic("safety-planning")),
+            plan or button(content, "btn_safety_plan", ShowTopic("safety-planning")),
         ],
         [labelled(content.text("btn_not_in_country", country=country.name), OtherCountries())],
     ]
@@ -168,6 +173,7 @@ async def crisis_check(update: Update, context: BotContext) -> None:
         sent = await message.reply_text(text, reply_markup=markup)
         # Buttons under this reply open new messages: the numbers stay on screen.
         context.services.keep_on_screen.add(sent.chat_id, sent.message_id)
+        note_crisis_reply(context, sent, level.value)  # its id for /hide, a count by level
     if chat is not None:
         # A half-finished step (a time, a date) ends, so the next message is read afresh:
         # marked in memory at once, and in the database in the background, so the reply
@@ -211,12 +217,16 @@ async def safety_answer(update: Update, context: BotContext) -> None:
         ]
         rows.append([button(content, "btn_another_grounding", Grounding())])
         text = f"{content.ui['safe_struggling']}\n\n{exercise}"
-        await context.bot.send_message(chat, text, reply_markup=keyboard(content, rows))
+        note_sent(
+            context,
+            await context.bot.send_message(chat, text, reply_markup=keyboard(content, rows)),
+        )
         return
     level = CrisisLevel.DANGER if answer.choice == SafetyAnswer.DANGER else CrisisLevel.SELF_HARM
     text, markup = crisis_reply(content, context.country_of(chat), level)
     sent = await context.bot.send_message(chat, text, reply_markup=markup)
     context.services.keep_on_screen.add(sent.chat_id, sent.message_id)
+    note_crisis_reply(context, sent, level.value)
 
 
 async def _end_step(context: BotContext, chat: int) -> None:

@@ -16,6 +16,14 @@ COMMANDS = [
     ("daily", "cmd_daily"),
     ("progress", "cmd_progress"),
     ("country", "cmd_country"),
+    # --- privacy ---
+    ("journal", "cmd_journal"),
+    ("safetyplan", "cmd_safetyplan"),
+    ("privacy", "cmd_privacy"),
+    ("stop", "cmd_stop"),
+    ("hide", "cmd_hide"),
+    ("delete", "cmd_delete"),
+    # --- end privacy ---
     ("help", "cmd_help"),
     ("menu", "cmd_menu"),
     ("start", "cmd_start"),
@@ -80,7 +88,9 @@ async def menu(update: Update, context: BotContext) -> None:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """List the commands."""
-    await respond(update, context, context.content.ui["help"], keyboard(context.content))
+    ui = context.content.ui
+    text = f"{ui['help']}\n\n{ui['help_privacy']}"  # privacy: its commands
+    await respond(update, context, text, keyboard(context.content))
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

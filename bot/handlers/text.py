@@ -41,6 +41,17 @@ ROUTES: dict[Waiting, Route] = {
     Waiting.NO_CONTACT_START: Route(progress.typed_start, "ns_bad_date", Progress()),
     Waiting.COUNTRY: Route(country.typed_country, "country_bad", CountryMenu()),
 }
+# --- privacy: the journal and safety plans ---
+from bot.callbacks import JournalHome, PlanMenu  # noqa: E402
+from bot.handlers import journal, safetyplan  # noqa: E402
+
+ROUTES |= {
+    Waiting.JOURNAL_WHAT: Route(journal.typed_what, "journal_retry", JournalHome(0)),
+    Waiting.JOURNAL_FELT: Route(journal.typed_felt, "journal_retry", JournalHome(0)),
+    Waiting.JOURNAL_DAY: Route(journal.typed_day, "journal_bad_day", JournalHome(0)),
+    Waiting.PLAN_SECTION: Route(safetyplan.typed_section, "plan_retry", PlanMenu()),
+}
+# --- end privacy ---
 # A failed answer of up to this many words (or with a digit) is an attempt: hint and wait.
 ATTEMPT_WORDS = 3
 

@@ -44,6 +44,9 @@ async def test_unknown_zone_gets_example(harness: Harness) -> None:
 
 async def test_encouragement_asks_for_start_with_safety_plan(harness: Harness) -> None:
     [saved] = await harness.subscribe("e")
+    # privacy: the lock-screen question comes first, then the start date
+    assert "could someone else see your notifications" in saved.text
+    [saved] = await harness.press("na:encouragement:0")
     assert "safety plan" in saved.text
     assert "nst" in buttons(saved)
     [started] = await harness.press("nst")

@@ -30,7 +30,9 @@ async def test_counter_start_slip_and_progress(harness: Harness) -> None:
 
 async def test_next_note_after_a_slip_is_written_for_it(harness: Harness, content: object) -> None:
     await harness.subscribe("e", "9", "UTC")
-    await harness.press("nst")
+    await harness.press("na:encouragement:0")  # notifications: nobody else sees them
+    [started] = await harness.press("nst")
+    assert "Counting from" in started.text
     await harness.send("/progress")
     await harness.press("ncs")
     await harness.press("ncy")
