@@ -58,6 +58,11 @@ async def reset_postgres() -> None:
         await connection.execute(
             "DROP TABLE IF EXISTS outbox, subscriptions, no_contact, users, alembic_version CASCADE"
         )
+        # checkins branch
+        await connection.execute(
+            "DROP TABLE IF EXISTS checkins, checkin_schedules, triggers, reasons, contact_log "
+            "CASCADE"
+        )
     finally:
         await connection.close()
 
@@ -124,7 +129,12 @@ class Harness:
         return int(queued)
 
 
+# checkins branch: texts users write are encrypted; tests use a fixed key, never a key file.
+TEST_ENCRYPTION_KEYS = "test:" + "A" * 43 + "="
+
+
 async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
+    settings.setdefault("encryption_keys", TEST_ENCRYPTION_KEYS)
     transport = LocalTelegram()
     app = build_application(
         Settings(database_url=url, _env_file=None, **settings),  # type: ignore[call-arg]

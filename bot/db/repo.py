@@ -6,13 +6,14 @@ database failure, so nothing outside bot/db/ needs SQLAlchemy.
 
 from __future__ import annotations
 
+from bot.db.checkins import CheckinStore  # checkins branch
 from bot.db.outbox import OutboxStore
 from bot.db.schedules import ScheduleStore
 from bot.db.users import UserStore
 
 
-class Repo(UserStore, ScheduleStore, OutboxStore):
-    """Users and settings, schedules, and the outbox with its sending lock."""
+class Repo(UserStore, ScheduleStore, OutboxStore, CheckinStore):
+    """Users and settings, schedules, the outbox with its sending lock, and check-ins."""
 
     async def close(self) -> None:
         if self._lock_connection is not None:
