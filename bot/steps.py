@@ -23,6 +23,16 @@ class Waiting(StrEnum):
     PAUSE_UNTIL = "pause_until"  # "Until which date?" (kind)
     NO_CONTACT_START = "nc_start"  # "When did no-contact begin?"
     COUNTRY = "country"  # "Which country are you in?"
+    # --- checkins branch (data: see each) ---
+    TRIGGER_NAME = "tr_name"  # "What's the situation?" (an own trigger)
+    TRIGGER_DO = "tr_do"  # "What will you do instead?" (data: trigger id)
+    TRIGGER_REACH = "tr_reach"  # "Whom can you reach?" (data: trigger id)
+    REASONS = "reasons"  # "Your reasons, in your own words"
+    CHECKIN_DATE = "ci_date"  # "Which date, every year?" (data: trigger id or "")
+    CHECKIN_TIME = "ci_time"  # "At what time?" (data: schedule spec)
+    CHECKIN_ZONE = "ci_zone"  # "Which time zone?" (at, data: schedule spec)
+    CHECKIN_PULL = "ci_pull"  # "How strong is the pull, 0-10?" (data: check-in id)
+    CONTACT_DATE = "ci_contact"  # "Which day was it?" (data: check-in id)
 
 
 @dataclass(frozen=True)
@@ -30,10 +40,12 @@ class Step:
     waiting: Waiting
     kind: Kind | None = None
     at: time | None = None
+    data: str = ""  # checkins branch: a short id or spec, letters and digits only
 
     def format(self) -> str:
         parts = [self.waiting.value, self.kind.value if self.kind else ""]
         parts.append(self.at.strftime("%H%M") if self.at else "")
+        parts.append(self.data)
         return ":".join(parts).rstrip(":")
 
     @classmethod
@@ -41,13 +53,14 @@ class Step:
         """The stored step, or None for none or for anything unreadable (an older format)."""
         if not stored:
             return None
-        name, kind, at = [*stored.split(":"), "", ""][:3]
+        name, kind, at, data = [*stored.split(":"), "", "", ""][:4]
         try:
             waiting = Waiting(name)
             return cls(
                 waiting,
                 Kind(kind) if kind else None,
                 time(int(at[:2]), int(at[2:])) if at else None,
+                data,
             )
         except ValueError:
             return None

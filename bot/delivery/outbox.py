@@ -29,7 +29,7 @@ from bot.callbacks import HelpNow, Reveal, SlipAsk
 from bot.content import Content
 from bot.db import Repo
 from bot.delivery.limiter import BULK
-from bot.domain import Kind, OutboxStatus, OutboxView, StorageError
+from bot.domain import CheckinKind, Kind, OutboxStatus, OutboxView, StorageError
 from bot.scheduling.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,12 @@ class Rendered:
 def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Rendered:
     """A daily message. Its first line is always neutral (lock screens show it); discreet
     mode sends only a neutral line and a button that opens the note inside the chat."""
+    # --- checkins branch: a check-in has its own neutral text and answer buttons ---
+    if row.kind is CheckinKind.CHECKIN:
+        from bot.checkins.render import render_checkin
+
+        return render_checkin(content, row, reveal=reveal)
+    # --- end checkins branch ---
     ui = content.ui
     help_now = InlineKeyboardButton(ui["btn_help_now"], callback_data=HelpNow().pack())
     if row.discreet and not reveal:
