@@ -18,6 +18,8 @@ from bot.delivery.limiter import PriorityRateLimiter
 from bot.delivery.outbox import OutboxSender
 from bot.delivery.role import SendingRole
 from bot.handlers import (
+    checkin_talk,
+    checkins,
     country,
     daily,
     errors,
@@ -30,6 +32,8 @@ from bot.handlers import (
     safety,
     start,
     text,
+    triggers,
+    urge,
 )
 from bot.handlers.start import bot_commands
 from bot.matching import TopicMatcher
@@ -87,7 +91,9 @@ def register(application: AppType) -> None:
     # Group 0: a command or another screen's button ends a half-finished typed step.
     application.add_handlers(gate.STEPS, group=0)
     # Group 1, first match wins: leaving groups before anything else answers there.
-    for module in (membership, start, hotline, country, explain, daily, progress, reveal, text):
+    features = [membership, start, hotline, country, explain, daily, progress, reveal]
+    features += [triggers, checkins, checkin_talk, urge]  # checkins branch
+    for module in [*features, text]:  # text last: it takes any message left
         application.add_handlers(module.HANDLERS, group=1)
     application.add_handlers(start.FALLBACKS, group=1)
     application.add_error_handler(errors.on_error)

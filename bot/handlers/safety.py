@@ -9,10 +9,11 @@ import asyncio
 import logging
 from functools import lru_cache
 
-from telegram import Update
+from telegram import InlineKeyboardButton, Update
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.callbacks import CountryLines, HelpNow, ShowTopic
+from bot.content import Content
 from bot.context import BotContext
 from bot.domain import StorageError
 from bot.handlers.common import button, keyboard
@@ -55,15 +56,13 @@ def is_urgent(update: Update) -> bool:
     return message_level(update) is not CrisisLevel.NONE
 
 
-async def crisis_check(update: Update, context: BotContext) -> None:
-    """Answer danger and self-harm at once; offer the abuse line gently on a disclosure."""
-    level = message_level(update)
-    if level is CrisisLevel.NONE:
-        return
+def crisis_reply(
+    content: Content, country_code: str, level: CrisisLevel
+) -> tuple[str, list[list[InlineKeyboardButton]]]:
+    """The crisis reply for a level, with the country's lines: also what a check-in's
+    "I'm not safe" answers (bot/handlers/checkin_talk.py)."""
     key, purposes = REPLIES[level]
-    chat = update.effective_chat
-    country = context.content.country(context.country_of(chat.id if chat else None))
-    content = context.content
+    country = content.country(country_code)
     text = f"{content.ui[key]}\n\n{render_lines(content, country, purposes)}"
     rows = [
         [
@@ -71,6 +70,17 @@ async def crisis_check(update: Update, context: BotContext) -> None:
             button(content, "btn_safety_plan", ShowTopic("safety-planning")),
         ]
     ]
+    return text, rows
+
+
+async def crisis_check(update: Update, context: BotContext) -> None:
+    """Answer danger and self-harm at once; offer the abuse line gently on a disclosure."""
+    level = message_level(update)
+    if level is CrisisLevel.NONE:
+        return
+    chat = update.effective_chat
+    content = context.content
+    text, rows = crisis_reply(content, context.country_of(chat.id if chat else None), level)
     message = update.effective_message
     if level is CrisisLevel.DISCLOSURE and message is not None:
         # A question that tells of abuse still deserves its answer: offer the nearest topics.

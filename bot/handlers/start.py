@@ -14,6 +14,9 @@ COMMANDS = [
     ("explain", "cmd_explain"),
     ("daily", "cmd_daily"),
     ("progress", "cmd_progress"),
+    ("triggers", "cmd_triggers"),  # checkins branch
+    ("checkins", "cmd_checkins"),  # checkins branch
+    ("checkin", "cmd_checkin"),  # checkins branch
     ("country", "cmd_country"),
     ("help", "cmd_help"),
     ("start", "cmd_start"),

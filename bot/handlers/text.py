@@ -13,9 +13,16 @@ from typing import NamedTuple
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.callbacks import CallbackData, CountryMenu, DailyHome, Progress
+from bot.callbacks import (
+    CallbackData,
+    CheckinsHome,
+    CountryMenu,
+    DailyHome,
+    Progress,
+    TriggersHome,
+)
 from bot.context import BotContext
-from bot.handlers import country, daily, explain, progress
+from bot.handlers import checkin_talk, checkins, country, daily, progress, triggers, urge
 from bot.handlers.common import chat_id, keyboard, prompt, respond
 from bot.steps import Step, Waiting, current_step
 
@@ -34,6 +41,16 @@ ROUTES: dict[Waiting, Route] = {
     Waiting.PAUSE_UNTIL: Route(daily.typed_pause_date, "daily_bad_date", DailyHome()),
     Waiting.NO_CONTACT_START: Route(progress.typed_start, "ns_bad_date", Progress()),
     Waiting.COUNTRY: Route(country.typed_country, "country_bad", CountryMenu()),
+    # --- checkins branch ---
+    Waiting.TRIGGER_NAME: Route(triggers.typed_name, "tr_type_it", TriggersHome()),
+    Waiting.TRIGGER_DO: Route(triggers.typed_do, "tr_type_it", TriggersHome()),
+    Waiting.TRIGGER_REACH: Route(triggers.typed_reach, "tr_type_it", TriggersHome()),
+    Waiting.REASONS: Route(triggers.typed_reasons, "tr_type_it", TriggersHome()),
+    Waiting.CHECKIN_DATE: Route(checkins.typed_date, "ci_bad_date", CheckinsHome()),
+    Waiting.CHECKIN_TIME: Route(checkins.typed_time, "daily_bad_time", CheckinsHome()),
+    Waiting.CHECKIN_ZONE: Route(checkins.typed_zone, "daily_bad_zone", CheckinsHome()),
+    Waiting.CHECKIN_PULL: Route(checkin_talk.typed_pull, "ci_bad_pull", CheckinsHome()),
+    Waiting.CONTACT_DATE: Route(checkin_talk.typed_contact_date, "ns_bad_date", Progress()),
 }
 # A failed answer of up to this many words (or with a digit) is an attempt: hint and wait.
 ATTEMPT_WORDS = 3
@@ -63,9 +80,9 @@ async def on_text(update: Update, context: BotContext) -> None:
             await prompt(update, context, route.retry, route.back)
             return
         await context.repo.set_pending(user.chat_id, None, context.clock.now())
-        await explain.answer_question(update, context, matches)
+        await urge.free_text(update, context, text, matches)  # checkins branch: urge helper
         return
-    await explain.answer_question(update, context, context.services.matcher.rank(text))
+    await urge.free_text(update, context, text)  # checkins branch: urge helper
 
 
 async def not_text(update: Update, context: BotContext) -> None:
