@@ -400,7 +400,7 @@ class CheckinIn(CallbackData, prefix="chi"):
 
 @dataclass(frozen=True)
 class CheckinTime(CallbackData, prefix="cht"):
-    """A time for a schedule spec (bot/checkins/spec.py); `hhmm` '' asks for a typed one."""
+    """A time (HHMM) for a schedule spec (bot/checkins/spec.py)."""
 
     spec: str
     hhmm: str

@@ -21,7 +21,8 @@ def weekday_mask(days_: list[int]) -> int:
 
 
 def describe_days(content: Content, mask: int) -> str:
-    """'every day', 'on weekdays', 'on Sundays', 'on Mondays and Thursdays'."""
+    """'every day', 'on weekdays', 'on Sundays', 'on Mondays, Thursdays'. Plain text: it is
+    escaped where it meets HTML."""
     if mask == EVERY_DAY:
         return content.ui["ci_every_day"]
     if mask == 0b0011111:
@@ -29,8 +30,7 @@ def describe_days(content: Content, mask: int) -> str:
     if mask == 0b1100000:
         return content.ui["ci_weekends"]
     names = [content.ui[f"ci_plural_{d}"] for d in WEEKDAYS if mask & (1 << d)]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " & " + names[-1]
-    return content.text("ci_on_days", list=joined)
+    return content.text("ci_on_days", list=", ".join(names))
 
 
 def describe_date(content: Content, month: int, day: int) -> str:
