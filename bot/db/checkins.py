@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, exists, func, select, update
+from sqlalchemy import Table, bindparam, delete, exists, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -534,14 +534,3 @@ class CheckinStore(RepoBase):
             [{"b_chat": chat, "b_step": pending(cid)} for cid, _, chat in opened],
         )
         return len(opened)
-
-    @guarded
-    async def open_checkin_count(self, now: datetime) -> int:
-        """Check-ins open right now, across all chats (for tests and operators)."""
-        async with self._session() as session:
-            count = await session.scalar(
-                select(func.count())
-                .select_from(Checkin)
-                .where(and_(Checkin.status == SessionStatus.OPEN, Checkin.expires_at > now))
-            )
-            return int(count or 0)
