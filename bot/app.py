@@ -20,6 +20,7 @@ from bot.delivery.role import SendingRole
 from bot.handlers import (
     checkin_talk,
     checkins,
+    contacts,
     country,
     daily,
     errors,
@@ -92,7 +93,7 @@ def register(application: AppType) -> None:
     application.add_handlers(gate.STEPS, group=0)
     # Group 1, first match wins: leaving groups before anything else answers there.
     features = [membership, start, hotline, country, explain, daily, progress, reveal]
-    features += [triggers, checkins, checkin_talk, urge]  # checkins branch
+    features += [triggers, checkins, checkin_talk, contacts, urge]  # checkins branch
     for module in [*features, text]:  # text last: it takes any message left
         application.add_handlers(module.HANDLERS, group=1)
     application.add_handlers(start.FALLBACKS, group=1)

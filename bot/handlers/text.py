@@ -22,7 +22,16 @@ from bot.callbacks import (
     TriggersHome,
 )
 from bot.context import BotContext
-from bot.handlers import checkin_talk, checkins, country, daily, progress, triggers, urge
+from bot.handlers import (
+    checkin_talk,
+    checkins,
+    contacts,
+    country,
+    daily,
+    progress,
+    triggers,
+    urge,
+)
 from bot.handlers.common import chat_id, keyboard, prompt, respond
 from bot.steps import Step, Waiting, current_step
 
@@ -50,7 +59,7 @@ ROUTES: dict[Waiting, Route] = {
     Waiting.CHECKIN_TIME: Route(checkins.typed_time, "daily_bad_time", CheckinsHome()),
     Waiting.CHECKIN_ZONE: Route(checkins.typed_zone, "daily_bad_zone", CheckinsHome()),
     Waiting.CHECKIN_PULL: Route(checkin_talk.typed_pull, "ci_bad_pull", CheckinsHome()),
-    Waiting.CONTACT_DATE: Route(checkin_talk.typed_contact_date, "ns_bad_date", Progress()),
+    Waiting.CONTACT_DATE: Route(contacts.typed_contact_date, "ns_bad_date", Progress()),
 }
 # A failed answer of up to this many words (or with a digit) is an attempt: hint and wait.
 ATTEMPT_WORDS = 3
