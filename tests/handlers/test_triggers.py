@@ -1,7 +1,10 @@
 """/triggers: situations and plans in the user's words, stored only as ciphertext."""
 
+import logging
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from tests.checkins.helpers import add_trigger_with_plan
 from tests.conftest import Harness, buttons
@@ -55,17 +58,20 @@ async def test_reasons_are_kept_and_replaced(harness: Harness) -> None:
 
 
 async def test_what_users_write_is_stored_only_as_ciphertext(
-    harness: Harness, tmp_path: Path
+    harness: Harness, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     words = ("seeing his new girlfriend", "delete the app", "my aunt Rosa", "for my kids")
-    await harness.send("/triggers")
-    await harness.press("tra")
-    await harness.press("trk:custom")
-    for text in words[:3]:
-        await harness.send(text)
-    await harness.send("/triggers")
-    await harness.press("rsn")
-    await harness.send(words[3])
+    with caplog.at_level(logging.DEBUG):
+        await harness.send("/triggers")
+        await harness.press("tra")
+        await harness.press("trk:custom")
+        for text in words[:3]:
+            await harness.send(text)
+        await harness.send("/triggers")
+        await harness.press("rsn")
+        await harness.send(words[3])
+    for text in words:
+        assert text not in caplog.text
     connection = sqlite3.connect(tmp_path / "test.sqlite3")
     dump = "\n".join(connection.iterdump())
     stored = connection.execute("SELECT name_enc, plan_do_enc FROM triggers").fetchone()
