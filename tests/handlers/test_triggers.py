@@ -58,9 +58,16 @@ async def test_reasons_are_kept_and_replaced(harness: Harness) -> None:
 
 
 async def test_what_users_write_is_stored_only_as_ciphertext(
-    harness: Harness, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    harness: Harness,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     words = ("seeing his new girlfriend", "delete the app", "my aunt Rosa", "for my kids")
+    # As in production (bot/__main__.setup_logging): PTB's Bot loggers stay above DEBUG, where
+    # they would log every reply, and replies here show the user's own words back.
+    for name in ("telegram.Bot", "telegram.ext.ExtBot"):
+        monkeypatch.setattr(logging.getLogger(name), "level", logging.INFO)
     with caplog.at_level(logging.DEBUG):
         await harness.send("/triggers")
         await harness.press("tra")
