@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,17 +190,26 @@ async def _chat(settings: Settings, content: Content, user_id: int) -> None:
     from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
     from bot.console import LocalTelegram, printer, run_chat, to_plain
     from bot.context import services_of
+    from bot.scheduling.clock import ShiftedClock
     from bot.steps import current_step
 
     tty = sys.stdin.isatty()
     transport = LocalTelegram(on_send=printer(tty))
+    clock = ShiftedClock()
     application = build_application(
-        settings, token=CONSOLE_TOKEN, request=transport, content=content
+        settings, token=CONSOLE_TOKEN, request=transport, content=content, clock=clock
     )
     services = services_of(application)
     from bot.privacy.wiring import local_chat
 
     local_chat(application)  # privacy: a key file under ./data (0600), no flood control
+
+    async def wait(delta: timedelta) -> None:
+        """':wait 1h': the chat's clock moves on, and whatever fell due meanwhile arrives."""
+        clock.advance(delta)
+        if services.dispatcher is not None and services.sender is not None:
+            await services.dispatcher.tick()
+            await services.sender.drain()
 
     async def waiting_for_text(chat: int) -> bool:
         user = await services.repo.get_user(chat) if services.repo else None
@@ -212,7 +222,7 @@ async def _chat(settings: Settings, content: Content, user_id: int) -> None:
             await start_services(application)
             await application.start()
             intro = to_plain(content.ui["console_intro"])
-            await run_chat(application, transport, user_id, intro, waiting_for_text)
+            await run_chat(application, transport, user_id, intro, waiting_for_text, wait)
             await application.stop()
         finally:
             await stop_services(application)

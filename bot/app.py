@@ -20,6 +20,9 @@ from bot.delivery.limiter import PriorityRateLimiter
 from bot.delivery.outbox import OutboxSender
 from bot.delivery.role import SendingRole
 from bot.handlers import (
+    checkin_talk,
+    checkins,
+    contacts,
     country,
     daily,
     errors,
@@ -33,6 +36,8 @@ from bot.handlers import (
     smalltalk,
     start,
     text,
+    triggers,
+    urge,
 )
 from bot.handlers.start import bot_commands
 from bot.matching import matcher_for
@@ -100,18 +105,9 @@ def register(application: AppType) -> None:
     wiring.register(application)
     # --- end privacy ---
     # Group 1, first match wins: leaving groups before anything else answers there.
-    for module in (
-        membership,
-        start,
-        hotline,
-        country,
-        explain,
-        daily,
-        progress,
-        reveal,
-        smalltalk,
-        text,
-    ):
+    features = [membership, start, hotline, country, explain, daily, progress, reveal, smalltalk]
+    features += [triggers, checkins, checkin_talk, contacts, urge]  # checkins branch
+    for module in [*features, text]:  # text last: it takes any message left
         application.add_handlers(module.HANDLERS, group=1)
     application.add_handlers(safety.ANSWERS, group=1)  # "Are you safe right now?" answers
     application.add_handlers(start.FALLBACKS, group=1)

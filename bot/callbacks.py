@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Self, get_type_hints
 
 from telegram import Update
 
-from bot.domain import Kind, Plan
+from bot.domain import Answer, Channel, ContactMode, Kind, Plan, TriggerKind
 
 SEPARATOR = ":"
 WORD = re.compile(r"[A-Za-z0-9_-]{1,40}")
@@ -491,3 +491,262 @@ class PlanClearYes(CallbackData, prefix="pcy"):
 
 
 # --- end privacy -------------------------------------------------------------------------------
+# --- checkins branch: triggers, check-ins, the urge helper, the counter's picture -------------
+# Ids are the rows' own; handlers check that a row belongs to the chat that pressed.
+
+_HHMM = re.compile(r"([01]\d|2[0-3])[0-5]\d")
+_SPEC = re.compile(r"(w\d{1,3}|y\d{4}|o)(t\d{1,9})?")
+_FOLLOW_HOURS = (1, 2, 4)
+
+
+@dataclass(frozen=True)
+class TriggersHome(CallbackData, prefix="tr"):
+    """/triggers: the user's situations, plans and reasons."""
+
+
+@dataclass(frozen=True)
+class TriggerAdd(CallbackData, prefix="tra"):
+    """Which situation to add."""
+
+
+@dataclass(frozen=True)
+class TriggerPick(CallbackData, prefix="trk"):
+    kind: TriggerKind
+
+
+@dataclass(frozen=True)
+class TriggerOpen(CallbackData, prefix="trv"):
+    trigger: int
+
+
+@dataclass(frozen=True)
+class TriggerPlan(CallbackData, prefix="trp"):
+    """Write (or rewrite) the plan for a trigger."""
+
+    trigger: int
+
+
+@dataclass(frozen=True)
+class TriggerSkip(CallbackData, prefix="trs"):
+    """Skip 'whom can you reach' for now."""
+
+    trigger: int
+
+
+@dataclass(frozen=True)
+class TriggerDelete(CallbackData, prefix="trd"):
+    trigger: int
+
+
+@dataclass(frozen=True)
+class TriggerDeleteYes(CallbackData, prefix="trdy"):
+    trigger: int
+
+
+@dataclass(frozen=True)
+class ReasonsEdit(CallbackData, prefix="rsn"):
+    """Write the reasons for keeping distance."""
+
+
+@dataclass(frozen=True)
+class CheckinsHome(CallbackData, prefix="ch"):
+    """/checkins: when the bot checks in."""
+
+
+@dataclass(frozen=True)
+class CheckinAdd(CallbackData, prefix="cha"):
+    """Regular, on a date, or once (trigger 0: not tied to one)."""
+
+    trigger: int
+
+
+@dataclass(frozen=True)
+class CheckinDays(CallbackData, prefix="chd"):
+    """Weekday toggles: the mask so far (bit 0 = Monday)."""
+
+    mask: int
+    trigger: int
+
+    def __post_init__(self) -> None:
+        if self.mask > 127:
+            raise ValueError("not a weekday mask")
+
+
+@dataclass(frozen=True)
+class CheckinDate(CallbackData, prefix="chy"):
+    """Asks for a date, every year."""
+
+    trigger: int
+
+
+@dataclass(frozen=True)
+class CheckinOnce(CallbackData, prefix="cho"):
+    """Once: in a few hours, tonight, or a typed time."""
+
+    trigger: int
+
+
+@dataclass(frozen=True)
+class CheckinIn(CallbackData, prefix="chi"):
+    hours: int
+    trigger: int
+
+    def __post_init__(self) -> None:
+        if self.hours not in _FOLLOW_HOURS:
+            raise ValueError("not an offered delay")
+
+
+@dataclass(frozen=True)
+class CheckinTime(CallbackData, prefix="cht"):
+    """A time (HHMM) for a schedule spec (bot/checkins/spec.py)."""
+
+    spec: str
+    hhmm: str
+
+    def __post_init__(self) -> None:
+        if not _SPEC.fullmatch(self.spec) or not _HHMM.fullmatch(self.hhmm):
+            raise ValueError("not a schedule")
+
+
+@dataclass(frozen=True)
+class CheckinTimeAsk(CallbackData, prefix="chta"):
+    """Show the time buttons for a spec (and wait for a typed time)."""
+
+    spec: str
+
+    def __post_init__(self) -> None:
+        if not _SPEC.fullmatch(self.spec):
+            raise ValueError("not a schedule")
+
+
+@dataclass(frozen=True)
+class CheckinZone(CallbackData, prefix="chz"):
+    """A common zone (1..n) for a schedule whose user has none yet."""
+
+    spec: str
+    hhmm: str
+    pick: int
+
+    def __post_init__(self) -> None:
+        CheckinTime(self.spec, self.hhmm)
+
+
+@dataclass(frozen=True)
+class CheckinDelete(CallbackData, prefix="chx"):
+    schedule: int
+
+
+@dataclass(frozen=True)
+class CheckinNow(CallbackData, prefix="chc"):
+    """Check in now, unprompted by any schedule."""
+
+
+@dataclass(frozen=True)
+class CheckinPull(CallbackData, prefix="cp"):
+    session: int
+    value: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.value <= 10:
+            raise ValueError("not 0-10")
+
+
+@dataclass(frozen=True)
+class CheckinClose(CallbackData, prefix="cq"):
+    """Not now: the check-in closes quietly."""
+
+    session: int
+
+
+@dataclass(frozen=True)
+class CheckinWhat(CallbackData, prefix="cw"):
+    """What is going on, other than one of the user's triggers."""
+
+    session: int
+    answer: Answer
+
+    def __post_init__(self) -> None:
+        if self.answer is Answer.TRIGGER:
+            raise ValueError("triggers are answered with CheckinTrigger")
+
+
+@dataclass(frozen=True)
+class CheckinTrigger(CallbackData, prefix="ct"):
+    session: int
+    trigger: int
+
+
+@dataclass(frozen=True)
+class CheckinElse(CallbackData, prefix="ce"):
+    """Something other than the check-in's own trigger: the 'what is going on' buttons."""
+
+    session: int
+
+
+@dataclass(frozen=True)
+class CheckinFollow(CallbackData, prefix="cf"):
+    """Check on me again in a few hours."""
+
+    session: int
+    hours: int
+
+    def __post_init__(self) -> None:
+        if self.hours not in _FOLLOW_HOURS:
+            raise ValueError("not an offered delay")
+
+
+@dataclass(frozen=True)
+class CheckinGround(CallbackData, prefix="cg"):
+    """A grounding exercise now."""
+
+    session: int
+
+
+@dataclass(frozen=True)
+class ContactLog(CallbackData, prefix="cl"):
+    """Log that the other person got in touch: which day (days ago: 0 or 1)."""
+
+    session: int
+    days_ago: int
+
+    def __post_init__(self) -> None:
+        if self.days_ago not in (0, 1):
+            raise ValueError("not an offered day")
+
+
+@dataclass(frozen=True)
+class ContactDateAsk(CallbackData, prefix="cld"):
+    """Another day: asks for it."""
+
+    session: int
+
+
+@dataclass(frozen=True)
+class ContactChannel(CallbackData, prefix="cc"):
+    """The channel, for the day chosen (days since 1970-01-01)."""
+
+    session: int
+    day: int
+    channel: Channel
+
+
+@dataclass(frozen=True)
+class UrgeLater(CallbackData, prefix="ul"):
+    """Check back when the urge helper's pause ends."""
+
+
+@dataclass(frozen=True)
+class ProgressPicture(CallbackData, prefix="ncp"):
+    """/progress as a picture."""
+
+
+@dataclass(frozen=True)
+class CounterMode(CallbackData, prefix="ncm"):
+    """Count days of no contact, or of limited contact."""
+
+    mode: ContactMode
+
+
+@dataclass(frozen=True)
+class CheckinsResume(CallbackData, prefix="chr"):
+    """Check-ins paused by /stop start again."""

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from telegram import Update
@@ -105,12 +106,12 @@ class LocalTelegram(BaseRequest):
             return True
         if endpoint == "deleteMessages":  # /hide: gone from the chat, as in Telegram
             return self._delete(int(params["chat_id"]), params["message_ids"])
-        if endpoint not in {"sendMessage", "editMessageText"}:
+        if endpoint not in {"sendMessage", "editMessageText", "sendPhoto"}:
             return True
         chat_id = int(params["chat_id"])
         if chat_id in self.blocked:
             return None
-        if endpoint == "sendMessage":
+        if endpoint in {"sendMessage", "sendPhoto"}:
             message_id = self.next_message_id(chat_id)
         else:
             message_id = int(params["message_id"])
@@ -125,7 +126,7 @@ class LocalTelegram(BaseRequest):
             endpoint,
             chat_id,
             message_id,
-            str(params["text"]),
+            str(params.get("text", params.get("caption", ""))),
             buttons,
             bool(params.get("disable_notification")),
             bool(params.get("protect_content")),
@@ -245,6 +246,8 @@ def to_plain(text: str, bold: bool = False) -> str:
 
 def render(sent: Sent, tty: bool) -> str:
     lines = [to_plain(sent.text, bold=tty)]
+    if sent.method == "sendPhoto":  # a terminal can't show it; say that it came
+        lines.insert(0, "(picture: chart)")
     marks = [
         mark
         for mark, on in (
@@ -268,12 +271,15 @@ async def run_chat(
     user_id: int,
     intro: str,
     waiting_for_text: Callable[[int], Awaitable[bool]],
+    wait: Callable[[timedelta], Awaitable[None]] | None = None,
 ) -> None:
     """Greet as /start would, then read lines until end of input.
 
     A bare number presses that button of the latest message only when it has that many buttons
     and the bot is not waiting for a typed answer; otherwise it is sent as text. Lines are read
-    in a thread, so due daily notes arrive while the chat waits, piped or not.
+    in a thread, so due daily notes arrive while the chat waits, piped or not. A line
+    ``:wait 1h`` (or 90m, 2d) moves the chat's clock on, so a script can receive what falls
+    due meanwhile; it never reaches the bot.
     """
     chat = LocalChat(application, transport)
     tty = sys.stdin.isatty()
@@ -290,6 +296,9 @@ async def run_chat(
             print(f"> {line}", flush=True)
         if not line.strip():
             continue
+        if wait is not None and (delta := read_wait(line)) is not None:
+            await wait(delta)
+            continue
         message_id, buttons = chat.last_buttons(user_id)
         number = line.strip()
         if (
@@ -300,6 +309,18 @@ async def run_chat(
             await chat.press(user_id, buttons[int(number) - 1][1], message_id)
         else:
             await chat.send(user_id, line[1:] if line.startswith("\\") else line)
+
+
+_WAIT = re.compile(r"^:wait\s+(\d{1,4})\s*([smhd])$")
+
+
+def read_wait(line: str) -> timedelta | None:
+    """':wait 61m' -> 61 minutes; anything else is a message."""
+    match = _WAIT.match(line.strip())
+    if match is None:
+        return None
+    unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[match[2]]
+    return timedelta(**{unit: int(match[1])})
 
 
 def printer(tty: bool) -> Callable[[Sent], None]:

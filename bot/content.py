@@ -54,6 +54,7 @@ UI_PLACEHOLDERS = {
     "body",
     "slips",
     "topics",
+    "mode",  # checkins branch: the counter's mode
 }
 # --- privacy: the journal, safety plans, /stats ---
 UI_PLACEHOLDERS |= {"what", "felt", "lines", "users", "subscriptions", "active", "sent"}
@@ -122,6 +123,57 @@ class Daily:
     after_slip: tuple[Entry, ...]
 
 
+# --- checkins branch: messages/checkins.yaml -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TriggerText:
+    """A situation from the content guide's list: its name, check-in prompts and a reply."""
+
+    title: str
+    prompts: tuple[str, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class Checkins:
+    kinds: Mapping[str, TriggerText]  # by bot.domain.TriggerKind value, in the guide's order
+    openers: tuple[str, ...]  # three neutral lines each: what a lock screen shows
+    prompts: tuple[str, ...]  # for check-ins not tied to one of the guide's situations
+    replies: Mapping[str, tuple[str, ...]]  # by answer: low, mid, high, other, ...
+    urge: tuple[str, ...]
+    uncounted: tuple[Entry, ...]  # daily notes while no count is running
+    total_milestones: Mapping[int, Entry]  # on all days together, for people who slipped
+
+
+CHECKIN_PLACEHOLDERS = {
+    "title",
+    "plan",
+    "reach",
+    "reasons",
+    "pull",
+    "when",
+    "count",
+    "days",
+    "total",
+    "longest",
+    "mode",
+    "list",
+    "date",
+    "time",
+    "zone",
+    "now",
+    "hours",
+    "minutes",
+    "channel",
+    "average",
+    "recent",
+    "limit",
+}
+CHECKIN_REPLIES = ("low", "mid", "high", "other", "contacted", "reached_out")
+# --- end checkins branch ---
+
+
 @dataclass(frozen=True)
 class Content:
     ui: Mapping[str, str]
@@ -131,6 +183,7 @@ class Content:
     fallback: Country
     daily: Daily
     entries: Mapping[str, Entry]  # every daily entry by id, for rendering queued messages
+    checkins: Checkins  # checkins branch
 
     def text(self, key: str, markup: Mapping[str, str] | None = None, **params: object) -> str:
         """A UI text by key. Parameters are HTML-escaped; `markup` holds validated HTML."""
@@ -274,7 +327,13 @@ def load_content(directory: Traversable = MESSAGES_DIR) -> Content:
     entries = [*daily.grounding, *daily.after_slip]
     for stage in daily.encouragement.values():
         entries.extend(stage)
-    return Content(ui, topics, groups, countries, fallback, daily, {e.id: e for e in entries})
+    checkins = _load_checkins(_Reader(directory, "checkins.yaml"), ui)  # checkins branch
+    entries += [*checkins.uncounted, *checkins.total_milestones.values()]
+    if len({e.id for e in entries}) != len(entries):
+        raise ContentError("checkins.yaml: an entry id repeats one in daily.yaml")
+    return Content(
+        ui, topics, groups, countries, fallback, daily, {e.id: e for e in entries}, checkins
+    )
 
 
 def _load_ui(reader: _Reader) -> dict[str, str]:
@@ -420,3 +479,79 @@ def _load_daily(reader: _Reader) -> Daily:
     if len(ids) != len(set(ids)):
         raise reader.fail("ids", "every entry id must be unique")
     return Daily(grounding, stages, milestones, after_slip)
+
+
+# --- checkins branch: messages/checkins.yaml -------------------------------------------------
+
+
+def _load_checkins(reader: _Reader, ui: dict[str, str]) -> Checkins:
+    """Check-in texts; its `ui` section joins ui.yaml's keys (a repeated key is a fault)."""
+    from bot.domain import TriggerKind
+    from bot.policy import MILESTONES
+
+    fields = {"ui", "openers", "prompts", "kinds", "replies", "urge", "uncounted"}
+    data = reader.mapping(reader.data, "top level", fields | {"total_milestones"}, set())
+    for key, value in reader.mapping(data["ui"], "ui", set(), set(data["ui"] or {})).items():
+        if key in ui:
+            raise reader.fail(f"ui {key}", "the key is already in ui.yaml")
+        if key.startswith("btn_"):
+            if not isinstance(value, str) or not 0 < len(value) <= 40:
+                raise reader.fail(key, "a button label must be 1-40 characters")
+            ui[key] = value
+        else:
+            ui[key] = reader.text(value, f"ui {key}", CHECKIN_PLACEHOLDERS)
+    openers = tuple(
+        reader.text(t, "openers", set()) for t in reader.strings(data["openers"], "openers", 3)
+    )
+    for opener in openers:
+        if len([line for line in opener.splitlines() if line.strip()]) != 3:
+            raise reader.fail("openers", f"needs exactly three lines: {opener[:40]!r}")
+    kinds_raw = reader.mapping(
+        data["kinds"], "kinds", {k.value for k in TriggerKind} - {TriggerKind.CUSTOM}, set()
+    )
+    kinds = {}
+    for kind in TriggerKind:
+        if kind is TriggerKind.CUSTOM:
+            continue
+        where = f"kinds {kind.value}"
+        item = reader.mapping(kinds_raw[kind.value], where, {"title", "prompts", "reply"}, set())
+        title = item["title"]
+        if not isinstance(title, str) or not 0 < len(title) <= 40:
+            raise reader.fail(where, "title must be 1-40 characters (it is a button label)")
+        prompts = reader.strings(item["prompts"], f"{where}: prompts", 2)
+        kinds[kind.value] = TriggerText(
+            title,
+            tuple(reader.text(p, f"{where}: prompts", set()) for p in prompts),
+            reader.text(item["reply"], f"{where}: reply", set(), SHORT_ANSWER_LIMIT),
+        )
+    replies_raw = reader.mapping(data["replies"], "replies", set(CHECKIN_REPLIES), set())
+    replies = {
+        name: tuple(
+            reader.text(t, f"replies {name}", set(), SHORT_ANSWER_LIMIT)
+            for t in reader.strings(replies_raw[name], f"replies {name}", 1)
+        )
+        for name in CHECKIN_REPLIES
+    }
+    milestones_raw = reader.mapping(
+        data["total_milestones"], "total_milestones", set(), set(MILESTONES) - {1}
+    )
+    total_milestones = {
+        int(day): Entry(
+            f"tm{day}", reader.text(text, f"total_milestones {day}", DAILY_PLACEHOLDERS, 3500)
+        )
+        for day, text in milestones_raw.items()
+    }
+    return Checkins(
+        kinds=kinds,
+        openers=openers,
+        prompts=tuple(
+            reader.text(t, "prompts", set()) for t in reader.strings(data["prompts"], "prompts", 3)
+        ),
+        replies=replies,
+        urge=tuple(
+            reader.text(t, "urge", set(), SHORT_ANSWER_LIMIT)
+            for t in reader.strings(data["urge"], "urge", 2)
+        ),
+        uncounted=_entries(reader, data["uncounted"], "uncounted", 3, set()),
+        total_milestones=total_milestones,
+    )

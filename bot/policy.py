@@ -93,3 +93,24 @@ JOURNAL_RECENT = 3
 # Rows re-encrypted per transaction by `python -m bot rotate-key`.
 ROTATE_BATCH = 200
 # --- end privacy -------------------------------------------------------------------------------
+# --- check-ins (checkins branch) ----------------------------------------------------------------
+# How strong the pull is (0-10) decides the reply: a brief word up to LOW_PULL, the user's own
+# plan, a grounding exercise and a follow-up from HIGH_PULL; in between, a word and the plan.
+LOW_PULL = 3
+HIGH_PULL = 7
+# An unanswered check-in closes quietly after this; until then no other check-in is sent.
+CHECKIN_EXPIRY = timedelta(hours=3)
+# A check-in due while another conversation is open tries again after this (same occurrence,
+# within the grace window), so it waits its turn instead of interrupting.
+CHECKIN_RETRY = timedelta(minutes=5)
+# 'Check on me in ...' choices, and the urge helper's pause before it checks back.
+FOLLOW_UP_HOURS = (1, 2, 4)
+URGE_DELAY = timedelta(minutes=10)
+# Times offered as buttons for check-ins (evenings are when the pull is often strongest).
+CHECKIN_TIMES = (time(9), time(13), time(18), time(20), time(21), time(22))
+# Limits that keep screens short and rows few.
+MAX_TRIGGERS = 12
+MAX_SCHEDULES = 12
+TRIGGER_NAME_LIMIT = 200
+PLAN_LIMIT = 500
+REASONS_LIMIT = 800

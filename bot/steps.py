@@ -29,6 +29,16 @@ class Waiting(StrEnum):
     JOURNAL_DAY = "journal_day"  # "Which day was it?" (arg: entry id)
     PLAN_SECTION = "plan_section"  # one part of a safety plan (arg: plan.section.mode)
     # --- end privacy ---
+    # --- check-ins (arg: see each) ---
+    TRIGGER_NAME = "tr_name"  # "What's the situation?" (an own trigger)
+    TRIGGER_DO = "tr_do"  # "What will you do instead?" (arg: trigger id)
+    TRIGGER_REACH = "tr_reach"  # "Whom can you reach?" (arg: trigger id)
+    REASONS = "reasons"  # "Your reasons, in your own words"
+    CHECKIN_DATE = "ci_date"  # "Which date, every year?" (arg: trigger id or "")
+    CHECKIN_TIME = "ci_time"  # "At what time?" (arg: schedule spec)
+    CHECKIN_ZONE = "ci_zone"  # "Which time zone?" (at, data: schedule spec)
+    CHECKIN_PULL = "ci_pull"  # "How strong is the pull, 0-10?" (arg: check-in id)
+    CONTACT_DATE = "ci_contact"  # "Which day was it?" (arg: check-in id)
 
 
 @dataclass(frozen=True)
@@ -36,8 +46,18 @@ class Step:
     waiting: Waiting
     kind: Kind | None = None
     at: time | None = None
-    # A short word naming what the answer is for (an entry id, a plan part): [a-z0-9._-].
+    # A short word naming what the answer is for (an entry id, a plan part, a schedule spec):
+    # no colon, since it is stored after the others, separated by colons.
     arg: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.arg is not None and ":" in self.arg:
+            raise ValueError("a step's arg cannot hold a colon")
+
+    @property
+    def data(self) -> str:
+        """The arg, or "" when there is none."""
+        return self.arg or ""
 
     def format(self) -> str:
         parts = [self.waiting.value, self.kind.value if self.kind else ""]

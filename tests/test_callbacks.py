@@ -7,7 +7,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot import callbacks as cb
 from bot.app import register
-from bot.domain import Kind, Plan
+from bot.domain import Answer, Channel, ContactMode, Kind, Plan, TriggerKind
 from bot.handlers import start
 from bot.handlers.text import ROUTES
 from bot.steps import Step, Waiting
@@ -15,6 +15,7 @@ from tests.conftest import Harness
 
 # One example of every callback; the test below fails when a new one has no example here.
 SAMPLES: list[cb.CallbackData] = [
+    cb.CheckinsResume(),
     cb.Menu(),
     cb.Commands(),
     cb.HelpNow(),
@@ -78,6 +79,40 @@ SAMPLES: list[cb.CallbackData] = [
     cb.PlanClearAsk(Plan.SAFE),
     cb.PlanClearYes(Plan.SELF),
     # --- end privacy ---
+    # checkins branch
+    cb.TriggersHome(),
+    cb.TriggerAdd(),
+    cb.TriggerPick(TriggerKind.EVENINGS),
+    cb.TriggerOpen(7),
+    cb.TriggerPlan(7),
+    cb.TriggerSkip(7),
+    cb.TriggerDelete(7),
+    cb.TriggerDeleteYes(7),
+    cb.ReasonsEdit(),
+    cb.CheckinsHome(),
+    cb.CheckinAdd(0),
+    cb.CheckinDays(0b1000001, 7),
+    cb.CheckinDate(7),
+    cb.CheckinOnce(0),
+    cb.CheckinIn(4, 7),
+    cb.CheckinTime("w127t123456789", "2130"),
+    cb.CheckinTimeAsk("y0229"),
+    cb.CheckinZone("o", "0700", 11),
+    cb.CheckinDelete(2_000_000_000),
+    cb.CheckinNow(),
+    cb.CheckinPull(2_000_000_000, 10),
+    cb.CheckinClose(5),
+    cb.CheckinWhat(5, Answer.REACHED_OUT),
+    cb.CheckinTrigger(5, 7),
+    cb.CheckinElse(5),
+    cb.CheckinFollow(5, 2),
+    cb.CheckinGround(5),
+    cb.ContactLog(5, 1),
+    cb.ContactDateAsk(5),
+    cb.ContactChannel(5, 20_000, Channel.IN_PERSON),
+    cb.UrgeLater(),
+    cb.ProgressPicture(),
+    cb.CounterMode(ContactMode.LIMITED),
 ]
 
 
@@ -109,6 +144,22 @@ def test_pack_parse_round_trip_within_telegrams_limit(value: cb.CallbackData) ->
         (cb.ExplainGroup, "xg:leaving:1:2"),
         (cb.Menu, "m:x"),
         (cb.HelpNow, "h:GB"),
+        # checkins branch
+        (cb.CheckinPull, "cp:5:11"),
+        (cb.CheckinPull, "cp:5:-1"),
+        (cb.CheckinPull, "cp:99999999999:5"),
+        (cb.CheckinWhat, "cw:5:trigger"),
+        (cb.CheckinWhat, "cw:5:gone"),
+        (cb.CheckinFollow, "cf:5:3"),
+        (cb.CheckinIn, "chi:8:0"),
+        (cb.CheckinDays, "chd:128:0"),
+        (cb.CheckinTime, "cht:w127:2460"),
+        (cb.CheckinTime, "cht:x127:2100"),
+        (cb.CheckinTimeAsk, "chta:w127t"),
+        (cb.ContactLog, "cl:5:2"),
+        (cb.ContactChannel, "cc:5:20000:pigeon"),
+        (cb.TriggerPick, "trk:exes"),
+        (cb.CounterMode, "ncm:total"),
     ],
 )
 def test_forged_data_does_not_parse(cls: type[cb.CallbackData], data: str) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.db.engine import sessionmaker
 from bot.db.models import NoContact, OutboxMessage, Subscription, User
-from bot.domain import Kind, NoContactView, SubscriptionView, UserView
+from bot.domain import ContactMode, Kind, NoContactView, SubscriptionView, UserView
 from bot.domain import StorageError as StorageError
 
 P = ParamSpec("P")
@@ -75,6 +75,13 @@ def subscription_view(row: Any) -> SubscriptionView:
 
 
 def no_contact_view(row: Any) -> NoContactView:
+    # The dispatcher's join reads only the counting columns; the mode and runs are optional.
     return NoContactView(
-        row.streak_start, row.days_before, row.longest, row.slips, row.slip_pending
+        row.streak_start,
+        row.days_before,
+        row.longest,
+        row.slips,
+        row.slip_pending,
+        ContactMode(getattr(row, "mode", None) or ContactMode.NONE),
+        getattr(row, "runs", None) or "",
     )

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, text, update
 
 from bot.db.base import OUTBOX, USERS, RepoBase, guarded
 from bot.db.models import OutboxMessage
-from bot.domain import Kind, OutboxStatus, OutboxView
+from bot.domain import OutboxStatus, OutboxView, outbox_kind
 
 DISPATCHER_LOCK_KEY = 0x7B0D  # pg_advisory_lock key: one dispatcher across instances
 
@@ -140,7 +140,7 @@ def _outbox_view(row: Any, discreet: bool) -> OutboxView:
     return OutboxView(
         row.id,
         row.chat_id,
-        Kind(row.kind),
+        outbox_kind(row.kind),
         row.local_date,
         row.content_key,
         row.days,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.db.journal import JournalStore, PlanStore  # privacy
+from bot.db.checkins import CheckinStore
+from bot.db.journal import JournalStore, PlanStore
 from bot.db.outbox import OutboxStore
 from bot.db.privacy import PrivacyStore  # privacy
 from bot.db.schedules import ScheduleStore
@@ -25,8 +26,10 @@ class Repo(
     JournalStore,
     PlanStore,
     # --- end privacy ---
+    CheckinStore,  # triggers, check-in schedules and conversations, reasons, contacts
 ):
-    """Users and settings, schedules, the outbox with its sending lock; privacy stores."""
+    """Users and settings, schedules, the outbox with its sending lock; privacy stores;
+    check-ins."""
 
     async def ping(self) -> bool:
         """Whether the database answers now (for health checks); never raises."""

@@ -184,7 +184,7 @@ class ScheduleStore(RepoBase):
         dialect_insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
         statement = (
             dialect_insert(table)
-            .on_conflict_do_nothing(index_elements=["chat_id", "kind", "local_date"])
+            .on_conflict_do_nothing(index_elements=["chat_id", "kind", "local_date", "slot"])
             .returning(table.c.chat_id, table.c.kind)
         )
         values = [
@@ -198,6 +198,7 @@ class ScheduleStore(RepoBase):
                 "days": p.days,
                 "total": p.total,
                 "attempts": 0,
+                "slot": "",  # one daily note per kind and day (check-ins use their schedule)
             }
             for sub, p in planned
         ]

@@ -135,3 +135,4 @@ class UserStore(RepoBase):
                 view.longest,
             )
             row.slips, row.slip_pending = view.slips, view.slip_pending
+            row.mode, row.runs = view.mode, view.runs

@@ -29,7 +29,7 @@ from bot.callbacks import HelpNow, PauseMenu, Reveal, SlipAsk, StopAll
 from bot.content import Content
 from bot.db import Repo
 from bot.delivery.limiter import BULK
-from bot.domain import Kind, OutboxStatus, OutboxView, StorageError
+from bot.domain import CheckinKind, Kind, OutboxStatus, OutboxView, StorageError
 from bot.scheduling.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,11 @@ class Rendered:
 def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Rendered:
     """A daily message. Its first three lines are always neutral (lock screens show them);
     discreet mode sends only a neutral line and a button that opens the note inside the chat.
-    Pause and Stop these are one tap away on every note."""
+    Pause and Stop these are one tap away on every note. A check-in renders itself."""
+    if row.kind is CheckinKind.CHECKIN:
+        from bot.checkins.render import render_checkin
+
+        return render_checkin(content, row, reveal=reveal)
     ui = content.ui
     help_now = InlineKeyboardButton(ui["btn_help_now"], callback_data=HelpNow().pack())
     stop = [  # privacy: pause this kind, or stop everything unprompted

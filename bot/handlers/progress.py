@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import counter
-from bot.callbacks import ConfirmStart, Progress, SlipAsk, SlipYes, StartAsk, StartToday
+from bot.callbacks import (
+    CheckinsHome,
+    ConfirmStart,
+    CounterMode,
+    Progress,
+    ProgressPicture,
+    SlipAsk,
+    SlipYes,
+    StartAsk,
+    StartToday,
+)
+from bot.checkins import chart, words
+from bot.checkins.history import summary
 from bot.context import BotContext
+from bot.domain import ContactMode, NoContactView
+from bot.handlers import triggers
 from bot.handlers.common import button, chat_id, keyboard, prompt, respond
 from bot.handlers.daily import month_first, user_today
 from bot.policy import MAX_ANSWER_LENGTH
@@ -21,26 +36,84 @@ CONFIRM_YEAR_AFTER_DAYS = 60
 
 
 async def show_progress(update: Update, context: BotContext) -> None:
-    """Days in a row, the longest run and total days, or how to start counting."""
+    """Days in a row, the longest run and all days together, or how to start counting; then
+    the check-in history in a few lines."""
     content, repo = context.content, context.repo
     user = await context.user(chat_id(update))
     view = await repo.no_contact(user.chat_id)
+    history = await history_lines(context, user.chat_id, user_today(context, user))
+    more = [[button(content, "btn_ci_picture", ProgressPicture())]] if history else []
+    more.append([button(content, "btn_checkins", CheckinsHome())])
     if view is None:
         rows = [
             [
                 button(content, "btn_start_today", StartToday()),
                 button(content, "btn_start_date", StartAsk()),
-            ]
+            ],
+            *more,
         ]
-        await respond(update, context, content.ui["progress_none"], keyboard(content, rows))
+        text = "\n\n".join([content.ui["progress_none"], *history])
+        await respond(update, context, text, keyboard(content, rows))
         return
-    p = counter.progress(view, user_today(context, user))
-    text = content.text("progress", days=p.current, longest=p.longest, total=p.total)
+    text = "\n\n".join([count_text(context, view, user_today(context, user)), *history])
+    other = ContactMode.NONE if view.mode is ContactMode.LIMITED else ContactMode.LIMITED
     rows = [
         [button(content, "btn_slip", SlipAsk())],
         [button(content, "btn_start_date", StartAsk())],
+        [button(content, f"btn_mode_{other}", CounterMode(other))],
+        *more,
     ]
     await respond(update, context, text, keyboard(content, rows))
+
+
+def count_text(context: BotContext, view: NoContactView, today: date) -> str:
+    """The count in words: '1 day', never 'day 0' (a run after a slip starts tomorrow)."""
+    content = context.content
+    p = counter.progress(view, today)
+    current = words.days(content, p.current) if p.current else content.ui["count_tomorrow"]
+    text = content.text(
+        "progress",
+        mode=content.ui[f"mode_{view.mode}"],
+        days=current,
+        longest=words.days(content, p.longest),
+        total=words.days(content, p.total),
+    )
+    if view.mode is ContactMode.LIMITED:
+        text += "\n\n" + content.ui["count_limited_note"]
+    return text
+
+
+async def history_lines(context: BotContext, chat: int, today: date) -> list[str]:
+    """Check-ins answered, the pull lately, what came up most, contacts logged."""
+    history = await context.repo.history(chat)
+    if not history.checkins and not history.contacts:
+        return []
+    names = {t.id: triggers.name_of(context, t) for t in await context.repo.triggers(chat)}
+    return [summary(context.content, history, names, today)]
+
+
+async def set_mode(update: Update, context: BotContext) -> None:
+    """No contact, or limited contact (co-parents, shared homes, workplaces)."""
+    user = await context.user(chat_id(update))
+    view = await context.repo.no_contact(user.chat_id)
+    if view is not None:
+        await context.repo.save_no_contact(
+            user.chat_id, counter.set_mode(view, CounterMode.of(update).mode)
+        )
+    await show_progress(update, context)
+
+
+async def picture(update: Update, context: BotContext) -> None:
+    """The same history as a small chart, with no words on it that say what it is about."""
+    user = await context.user(chat_id(update))
+    history = await context.repo.history(user.chat_id)
+    png = await asyncio.to_thread(chart.render_png, history, user_today(context, user))
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    content = context.content
+    await context.bot.send_photo(
+        user.chat_id, png, caption=content.ui["chart_caption"], reply_markup=keyboard(content)
+    )
 
 
 async def confirm_slip(update: Update, context: BotContext) -> None:
@@ -60,9 +133,13 @@ async def record_slip(update: Update, context: BotContext) -> None:
     if view is None:
         await show_progress(update, context)
         return
-    updated = counter.record_slip(view, user_today(context, user))
+    today = user_today(context, user)
+    updated = counter.record_slip(view, today)
     await repo.save_no_contact(user.chat_id, updated)
-    text = content.text("slip_recorded", total=updated.days_before, longest=updated.longest)
+    p = counter.progress(updated, today)
+    text = content.text(
+        "slip_recorded", total=words.days(content, p.total), longest=words.days(content, p.longest)
+    )
     await respond(
         update, context, text, keyboard(content, [[button(content, "btn_progress", Progress())]])
     )
@@ -138,6 +215,8 @@ async def begin(update: Update, context: BotContext, start: date) -> None:
 
 HANDLERS = [
     CommandHandler("progress", show_progress),
+    CallbackQueryHandler(set_mode, pattern=CounterMode.pattern()),  # checkins branch
+    CallbackQueryHandler(picture, pattern=ProgressPicture.pattern()),  # checkins branch
     CallbackQueryHandler(show_progress, pattern=Progress.pattern()),
     CallbackQueryHandler(confirm_slip, pattern=SlipAsk.pattern()),
     CallbackQueryHandler(record_slip, pattern=SlipYes.pattern()),

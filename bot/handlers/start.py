@@ -15,6 +15,9 @@ COMMANDS = [
     ("explain", "cmd_explain"),
     ("daily", "cmd_daily"),
     ("progress", "cmd_progress"),
+    ("triggers", "cmd_triggers"),  # checkins branch
+    ("checkins", "cmd_checkins"),  # checkins branch
+    ("checkin", "cmd_checkin"),  # checkins branch
     ("country", "cmd_country"),
     # --- privacy ---
     ("journal", "cmd_journal"),

@@ -14,10 +14,27 @@ from typing import NamedTuple
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.callbacks import CallbackData, CountryMenu, DailyHome, Progress
+from bot.callbacks import (
+    CallbackData,
+    CheckinsHome,
+    CountryMenu,
+    DailyHome,
+    Progress,
+    TriggersHome,
+)
 from bot.context import BotContext
 from bot.domain import StorageError
-from bot.handlers import country, daily, explain, progress, smalltalk
+from bot.handlers import (
+    checkin_talk,
+    checkins,
+    contacts,
+    country,
+    daily,
+    progress,
+    smalltalk,
+    triggers,
+    urge,
+)
 from bot.handlers.common import chat_id, keyboard, prompt, respond
 from bot.handlers.safety import message_text
 from bot.safety.language import ENGLISH, SPANISH
@@ -40,6 +57,16 @@ ROUTES: dict[Waiting, Route] = {
     Waiting.PAUSE_UNTIL: Route(daily.typed_pause_date, "daily_bad_date", DailyHome()),
     Waiting.NO_CONTACT_START: Route(progress.typed_start, "ns_bad_date", Progress()),
     Waiting.COUNTRY: Route(country.typed_country, "country_bad", CountryMenu()),
+    # --- checkins branch ---
+    Waiting.TRIGGER_NAME: Route(triggers.typed_name, "tr_type_it", TriggersHome()),
+    Waiting.TRIGGER_DO: Route(triggers.typed_do, "tr_type_it", TriggersHome()),
+    Waiting.TRIGGER_REACH: Route(triggers.typed_reach, "tr_type_it", TriggersHome()),
+    Waiting.REASONS: Route(triggers.typed_reasons, "tr_type_it", TriggersHome()),
+    Waiting.CHECKIN_DATE: Route(checkins.typed_date, "ci_bad_date", CheckinsHome()),
+    Waiting.CHECKIN_TIME: Route(checkins.typed_time, "daily_bad_time", CheckinsHome()),
+    Waiting.CHECKIN_ZONE: Route(checkins.typed_zone, "daily_bad_zone", CheckinsHome()),
+    Waiting.CHECKIN_PULL: Route(checkin_talk.typed_pull, "ci_bad_pull", CheckinsHome()),
+    Waiting.CONTACT_DATE: Route(contacts.typed_contact_date, "ns_bad_date", Progress()),
 }
 # --- privacy: the journal and safety plans ---
 from bot.callbacks import JournalHome, PlanMenu  # noqa: E402
@@ -93,7 +120,8 @@ async def on_text(update: Update, context: BotContext) -> None:
 
 async def _answer(update: Update, context: BotContext, text: str) -> None:
     """Small talk gets its short reply; a language the bot can't read is told so (crisis
-    detection has already run); anything else is matched to a topic."""
+    detection has already run); an urge to reach out gets the urge helper; anything else is
+    matched to a topic."""
     language = context.services.crisis.assess(update).language
     if language != ENGLISH:
         key = "spanish_note" if language == SPANISH else "other_language"
@@ -103,7 +131,7 @@ async def _answer(update: Update, context: BotContext, text: str) -> None:
     if chatter is not None:
         await smalltalk.reply(update, context, chatter)
         return
-    await explain.answer_question(update, context, context.services.matcher.rank(text))
+    await urge.free_text(update, context, text)
 
 
 async def not_text(update: Update, context: BotContext) -> None:

@@ -11,6 +11,8 @@ import random
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
+from bot import counter  # checkins branch
+from bot.checkins.dispatch import dispatch_checkins  # checkins branch
 from bot.content import Content, Entry
 from bot.db import Repo
 from bot.domain import Kind, NoContactView, OutboxStatus, Planned, SubscriptionView
@@ -54,8 +56,14 @@ def plan(
     if sub.kind is Kind.GROUNDING:
         key, seen = pick_unseen(content.daily.grounding, sub.seen, rng)
         return Planned(day, following, OutboxStatus.PENDING, key, seen=seen)
-    days = max(0, (day - nc.streak_start).days) if nc else 0
+    # --- checkins branch: the one count of bot/counter.py (day 1 is the first day). With no
+    # run going (no count yet, or a new run that starts tomorrow) the note names no day. ---
+    days = counter.run_day(nc, day) if nc else 0
     total = (nc.days_before if nc else 0) + days
+    if days == 0:
+        key, seen = pick_unseen(content.checkins.uncounted, sub.seen, rng)
+        return Planned(day, following, OutboxStatus.PENDING, key, None, None, seen)
+    # --- end checkins branch ---
     if nc is not None and nc.slip_pending:
         key, seen = pick_unseen(content.daily.after_slip, sub.seen, rng)
         return Planned(
@@ -63,6 +71,9 @@ def plan(
         )
     if days in MILESTONES:
         return Planned(day, following, OutboxStatus.PENDING, f"m{days}", days, total, sub.seen)
+    # checkins branch: milestones on all days together too, so people who slipped reach them
+    if total != days and (entry := content.checkins.total_milestones.get(total)) is not None:
+        return Planned(day, following, OutboxStatus.PENDING, entry.id, days, total, sub.seen)
     key, seen = pick_unseen(content.daily.encouragement[stage_for(days)], sub.seen, rng)
     return Planned(day, following, OutboxStatus.PENDING, key, days, total, seen)
 
@@ -100,4 +111,8 @@ class Dispatcher:
             if queued:
                 self.on_queued()
             if queued + skipped == 0:
-                return total
+                break
+        # checkins branch: due check-ins, queued the same way (bot/checkins/dispatch.py)
+        return total + await dispatch_checkins(
+            self.repo, self.content, now, self.grace, self.on_queued
+        )

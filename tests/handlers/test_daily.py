@@ -50,7 +50,7 @@ async def test_encouragement_asks_for_start_with_safety_plan(harness: Harness) -
     assert "safety plan" in saved.text
     assert "nst" in buttons(saved)
     [started] = await harness.press("nst")
-    assert "<b>0</b> days" in started.text
+    assert "today is day <b>1</b>" in started.text  # day 1 is the first day, never day 0
 
 
 async def test_pause_resume_stop(harness: Harness) -> None:

@@ -12,20 +12,21 @@ async def test_counter_start_slip_and_progress(harness: Harness) -> None:
     [future] = await harness.send("2027-01-01")
     assert "couldn't read" in future.text
     [saved] = await harness.send("2026-11-01")
-    assert "<b>20</b> days" in saved.text
+    assert "today is day <b>21</b>" in saved.text  # 1 to 21 November: day 1 is the first
     [progress] = await harness.send("/progress")
-    assert (
-        "Current streak: <b>20</b>" in progress.text
-        and "Total no-contact days: 20" in progress.text
-    )
+    assert "Days in a row: <b>21 days</b>" in progress.text
+    assert "All days together: 21 days" in progress.text
+    assert "streak" not in progress.text.lower()
     [confirm] = await harness.press("ncs")
     assert "isn't a failure" in confirm.text
     [done] = await harness.press("ncy")
-    assert "20 days in total" in done.text
+    assert "20 days all together" in done.text  # the slip day itself is not counted
+    [progress] = await harness.send("/progress")
+    assert "a new run starts tomorrow" in progress.text and "day 0" not in progress.text
     harness.clock.advance(timedelta(days=3))
     [progress] = await harness.send("/progress")
-    assert "Current streak: <b>3</b>" in progress.text
-    assert "Longest streak: 20" in progress.text and "Total no-contact days: 23" in progress.text
+    assert "Days in a row: <b>3 days</b>" in progress.text
+    assert "Longest run: 20 days" in progress.text and "All days together: 23 days" in progress.text
 
 
 async def test_next_note_after_a_slip_is_written_for_it(harness: Harness, content: object) -> None:

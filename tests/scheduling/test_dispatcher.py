@@ -59,12 +59,12 @@ def test_no_repeats_until_all_seen(content: Content) -> None:
 
 def test_encouragement_days_milestones_and_stages(content: Content) -> None:
     due = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
-    nc = NoContactView(date(2026, 11, 14), 5, 5, 1, False)
+    nc = NoContactView(date(2026, 11, 15), 5, 5, 1, False)  # day 1 is the 15th: day 7
     milestone = plan(sub("encouragement", due), nc, due, content, GRACE)
     assert (milestone.content_key, milestone.days, milestone.total) == ("m7", 7, 12)
     nc = NoContactView(date(2026, 11, 13), 0, 0, 0, False)
     ordinary = plan(sub("encouragement", due), nc, due, content, GRACE)
-    assert ordinary.days == 8
+    assert ordinary.days == 9
     assert ordinary.content_key in {e.id for e in content.daily.encouragement["first_weeks"]}
     assert [stage_for(d) for d in (0, 6, 7, 29, 30, 400)] == [
         "first_days",
