@@ -41,6 +41,21 @@ class Waiting(StrEnum):
     CONTACT_DATE = "ci_contact"  # "Which day was it?" (arg: check-in id)
 
 
+# Questions answered in the person's own words (a journal entry, a plan, their reasons): the
+# meaning layer's "are you safe?" does not interrupt these (the rules' full crisis reply does).
+OWN_WORDS = frozenset(
+    {
+        Waiting.JOURNAL_WHAT,
+        Waiting.JOURNAL_FELT,
+        Waiting.PLAN_SECTION,
+        Waiting.TRIGGER_NAME,
+        Waiting.TRIGGER_DO,
+        Waiting.TRIGGER_REACH,
+        Waiting.REASONS,
+    }
+)
+
+
 @dataclass(frozen=True)
 class Step:
     waiting: Waiting

@@ -150,12 +150,7 @@ class Harness:
         return int(queued)
 
 
-# checkins branch: texts users write are encrypted; tests use a fixed key, never a key file.
-TEST_ENCRYPTION_KEYS = "test:" + "A" * 43 + "="
-
-
 async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
-    settings.setdefault("encryption_keys", TEST_ENCRYPTION_KEYS)
     transport = LocalTelegram()
     # --- privacy: as the terminal chat, a key file is made on first use, next to the SQLite
     # file (so a restarted harness finds it), or in one folder per test run for PostgreSQL ---

@@ -26,6 +26,7 @@ from bot.policy import HOTLINE_COMMANDS
 from bot.privacy.state import note_crisis_reply, note_sent
 from bot.safety.crisis import Assessment, CrisisDetector
 from bot.safety.detector import CrisisLevel
+from bot.steps import OWN_WORDS, current_step
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +157,8 @@ async def crisis_check(update: Update, context: BotContext) -> None:
         return
     chat = update.effective_chat
     message = update.effective_message
+    if level is CrisisLevel.CHECK and chat is not None and await _writing(context, chat.id):
+        return  # their own words, asked for: kept as the answer (the rules still run)
     code = context.country_of(chat.id if chat else None)
     if level is CrisisLevel.CHECK:
         text, markup = safety_question(context.content, message_text(update) or "", context)
@@ -227,6 +230,16 @@ async def safety_answer(update: Update, context: BotContext) -> None:
     sent = await context.bot.send_message(chat, text, reply_markup=markup)
     context.services.keep_on_screen.add(sent.chat_id, sent.message_id)
     note_crisis_reply(context, sent, level.value)
+
+
+async def _writing(context: BotContext, chat: int) -> bool:
+    """Whether the bot is waiting for this chat's own words (a plan, a journal entry)."""
+    try:
+        user = await context.user(chat)
+    except StorageError:
+        return False
+    step = current_step(user.pending, user.pending_since, context.clock.now())
+    return step is not None and step.waiting in OWN_WORDS
 
 
 async def _end_step(context: BotContext, chat: int) -> None:

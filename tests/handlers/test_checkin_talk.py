@@ -226,7 +226,9 @@ async def test_forged_buttons_never_reach_someone_elses_check_in(harness: Harnes
     await harness.send("/checkin", user=2)
     # User 2 presses user 1's check-in (data forged onto a message of their own).
     for forged in (f"cp:{mine}:5", f"cw:{mine}:other", f"cf:{mine}:1", f"cc:{mine}:20000:call"):
-        harness.transport.messages[(2, 1)].buttons.append([("x", forged)])
+        harness.transport.messages[(2, harness.chat.last_message_id(2))].buttons.append(
+            [("x", forged)]
+        )
         [reply] = await harness.press(forged, user=2)
         assert "has closed" in reply.text, forged
     session = await harness.services.repo.checkin(1, mine)

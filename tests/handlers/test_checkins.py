@@ -112,10 +112,14 @@ async def test_forged_schedule_ids_touch_nothing(harness: Harness) -> None:
     await harness.press("cho:0")
     await harness.press("chi:1:0")
     await harness.send("/checkins", user=2)
-    harness.transport.messages[(2, 1)].buttons.append([("x", "chx:1")])
+    harness.transport.messages[(2, harness.chat.last_message_id(2))].buttons.append(
+        [("x", "chx:1")]
+    )
     await harness.press("chx:1", user=2)
     assert len(await harness.services.repo.checkin_schedules(1)) == 1
-    harness.transport.messages[(2, 1)].buttons.append([("x", "chi:1:1")])
+    harness.transport.messages[(2, harness.chat.last_message_id(2))].buttons.append(
+        [("x", "chi:1:1")]
+    )
     await harness.press("chi:1:1", user=2)  # someone else's trigger: nothing is saved
     assert await harness.services.repo.checkin_schedules(2) == []
 

@@ -102,7 +102,7 @@ async def test_the_pull_offers_their_own_entries(harness: Harness) -> None:
     assert "jr" not in buttons(plain)  # nothing written yet: the usual answer
     await write(harness, "He said sorry, then did it again two days later", "tired")
     [offer] = await harness.send("i want to text him so badly")
-    assert "read what you wrote" in offer.text and "jr" in buttons(offer)
+    assert "jr" in buttons(offer)  # the urge helper offers their own words
     assert "h" in buttons(offer)
     [mine] = await harness.press(JournalRecent())
     assert "He said sorry, then did it again two days later" in mine.text

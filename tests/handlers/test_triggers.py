@@ -85,7 +85,8 @@ async def test_what_users_write_is_stored_only_as_ciphertext(
     connection.close()
     for text in words:
         assert text not in dump
-    assert all(value.startswith("test:") for value in stored)  # key id, then ciphertext
+    key_id = harness.services.repo.keyring.active_id
+    assert all(value.startswith(f"{key_id}:") for value in stored)  # key id, then ciphertext
     [home] = await harness.send("/triggers")
     assert words[0] in home.text and words[3] in home.text
 
@@ -102,7 +103,9 @@ async def test_someone_elses_trigger_is_never_shown(harness: Harness) -> None:
     await add_trigger_with_plan(harness)
     await harness.send("/triggers", user=2)
     for forged in ("trv:1", "trp:1", "trd:1", "trdy:1", "cha:1"):
-        harness.transport.messages[(2, 1)].buttons.append([("x", forged)])
+        harness.transport.messages[(2, harness.chat.last_message_id(2))].buttons.append(
+            [("x", forged)]
+        )
         [reply] = await harness.press(forged, user=2)
         assert "call Sam" not in reply.text, forged
     assert await harness.services.repo.trigger(1, 1) is not None

@@ -13,10 +13,18 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 from bot.app import stop_services
-from bot.callbacks import DeleteYes, JournalNew, PlanBuild, PlanShow
+from bot.callbacks import (
+    DeleteYes,
+    JournalNew,
+    PlanBuild,
+    PlanShow,
+    ReasonsEdit,
+    TriggerAdd,
+    TriggerPick,
+)
 from bot.config import Settings
 from bot.db.sealed import sealed_tables
-from bot.domain import OutboxStatus, Plan
+from bot.domain import OutboxStatus, Plan, TriggerKind
 from bot.handlers.safetyplan import SECTIONS
 from bot.privacy.keys import add_key_to_file, rotate
 from bot.scheduling.clock import FakeClock
@@ -48,12 +56,30 @@ async def plant_plans(h: Harness, mark: str) -> list[str]:
     return planted
 
 
+async def plant_triggers(h: Harness, mark: str) -> list[str]:
+    """An own situation with its plan, and the reasons, typed as a person would."""
+    name, do, reach, reasons = (f"{mark}-trigger-{part}" for part in ("name", "do", "reach", "why"))
+    await h.send("/triggers", USER)
+    await h.press(TriggerAdd(), USER)
+    await h.press(TriggerPick(TriggerKind.CUSTOM), USER)
+    for words in (name, do, reach):
+        await h.send(words, USER)
+    await h.send("/triggers", USER)
+    await h.press(ReasonsEdit(), USER)
+    await h.send(reasons, USER)
+    return [name, do, reach, reasons]
+
+
 # Every sealed column and what plants a string in it. A new column with user text fails
 # test_every_free_text_column_is_planted until it gets a planter here.
 PLANTERS: dict[tuple[str, str], Planter] = {
     ("journal_entries", "what"): plant_journal,
     ("journal_entries", "felt"): plant_journal,
     ("safety_plan_sections", "body"): plant_plans,
+    ("triggers", "name_enc"): plant_triggers,
+    ("triggers", "plan_do_enc"): plant_triggers,
+    ("triggers", "plan_reach_enc"): plant_triggers,
+    ("reasons", "text_enc"): plant_triggers,
 }
 
 
