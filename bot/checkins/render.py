@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import CheckinClose, CheckinPull, HelpNow, Reveal
+from bot.callbacks import CheckinClose, CheckinPull, CheckinsHome, HelpNow, Reveal, StopAll
 from bot.content import Content
 from bot.domain import OutboxView, TriggerKind
 
@@ -72,12 +72,17 @@ def render_checkin(content: Content, row: OutboxView, *, reveal: bool = False) -
 
     ui = content.ui
     help_now = InlineKeyboardButton(ui["btn_help_now"], callback_data=HelpNow().pack())
+    stop = [  # every unprompted message: pause (manage check-ins) or stop them all
+        InlineKeyboardButton(ui["btn_pause_note"], callback_data=CheckinsHome().pack()),
+        InlineKeyboardButton(ui["btn_stop_these"], callback_data=StopAll().pack()),
+    ]
     if row.discreet and not reveal:
         opener = InlineKeyboardButton(ui["btn_open_note"], callback_data=Reveal(row.id).pack())
-        return Rendered(ui["ci_discreet"], InlineKeyboardMarkup([[opener], [help_now]]), True)
+        markup = InlineKeyboardMarkup([[opener], stop, [help_now]])
+        return Rendered(ui["ci_discreet"], markup, True)
     parsed = parse_key(row.content_key)
     if parsed is None:
         return Rendered(ui["daily_missing"], InlineKeyboardMarkup([[help_now]]), row.discreet)
     session_id, prompt = parsed
-    rows = [*pull_rows(content, session_id), [help_now]]
+    rows = [*pull_rows(content, session_id), stop, [help_now]]
     return Rendered(checkin_text(content, prompt), InlineKeyboardMarkup(rows), row.discreet)

@@ -35,6 +35,7 @@ from bot.callbacks import (
     CheckinWhat,
     ContactDateAsk,
     ContactLog,
+    JournalRecent,
     Progress,
     ShowTopic,
     TriggerAdd,
@@ -250,6 +251,10 @@ async def reply(
         parts += await own_words(context, session, trigger, rows)
     if level == "high":
         parts.append(grounding(context, rng))
+        repo = context.repo
+        if repo.keyring is not None and await repo.journal_count(session.chat_id):
+            # Their own record of what happened, when the pull is strongest.
+            rows.append([button(content, "btn_journal_recent", JournalRecent())])
     elif level == "mid":
         rows.append([button(content, "btn_ci_ground", CheckinGround(session.id))])
     if level != "low":

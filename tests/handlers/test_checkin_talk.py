@@ -249,3 +249,25 @@ async def test_every_check_in_screen_has_help_now(harness: Harness) -> None:
     for data in screens:
         [reply] = await harness.press(data)
         assert "h" in buttons(reply), data
+
+
+async def test_a_check_in_carries_pause_and_stop_these(harness: Harness) -> None:
+    await add_checkin(harness, harness.clock.now() + timedelta(minutes=1))
+    harness.clock.advance(timedelta(minutes=1))
+    [message] = checkins_in(await harness.deliver())
+    assert {"ch", "so", "h"} <= set(buttons(message))
+
+
+async def test_a_high_pull_offers_their_own_journal_entries(harness: Harness) -> None:
+    from bot.callbacks import JournalNew, JournalRecent
+
+    await harness.send("/journal")
+    await harness.press(JournalNew())
+    await harness.send("He promised again and broke it the same week")
+    await harness.send("tired")
+    session = await a_check_in(harness)
+    await harness.press(f"cp:{session}:9")
+    [reply] = await harness.press(f"cw:{session}:other")
+    assert JournalRecent().pack() in buttons(reply)
+    [mine] = await harness.press(JournalRecent())
+    assert "He promised again and broke it the same week" in mine.text
