@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.content import Content, load_content
 from bot.context import BotContext, Services
 from bot.db import Repo, make_engine, migrate
-from bot.delivery.limiter import PriorityRateLimiter
+from bot.delivery.limiter import Limits, PriorityRateLimiter
 from bot.delivery.outbox import OutboxSender
 from bot.delivery.role import SendingRole
 from bot.handlers import (
@@ -49,10 +49,21 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock | None = None,
     content: Content | None = None,
+    limits: Limits | None = None,
 ) -> Application[Any, BotContext, Any, Any, Any, Any]:
-    """The real Application; tests and the terminal chat pass their own `request`."""
+    """The real Application; tests and the terminal chat pass their own `request`.
+
+    Every send, replies and bulk alike, goes through one PriorityRateLimiter on the injected
+    clock. A local transport (terminal chat, tests) has no flood limits unless `limits` says.
+    """
     content = content or load_content()
     services = Services(settings, content, clock or SystemClock(), TopicMatcher(content.topics))
+    if limits is None:
+        limits = (
+            Limits(settings.global_rate_per_second, settings.bulk_rate_per_second)
+            if request is None
+            else Limits.unlimited()
+        )
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -63,9 +74,7 @@ def build_application(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
             )
         )
-        .rate_limiter(
-            PriorityRateLimiter(settings.bulk_rate_per_second, settings.global_rate_per_second)
-        )
+        .rate_limiter(PriorityRateLimiter(limits, services.clock))
         .concurrent_updates(PerChatUpdateProcessor(safety.is_urgent))
         .arbitrary_callback_data(False)
     )

@@ -10,6 +10,7 @@ from telegram.error import BadRequest
 
 from bot.content import Content
 from bot.context import BotContext
+from bot.delivery.limiter import Priority, turn
 
 log = logging.getLogger(__name__)
 Row = Sequence[InlineKeyboardButton]
@@ -41,22 +42,33 @@ def main_menu(content: Content) -> InlineKeyboardMarkup:
 
 
 async def respond(
-    update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+    priority: Priority = Priority.REPLY,
 ) -> None:
     """Reply in place for a button press (edit), or with a new message for typed input."""
     query = update.callback_query
+    args = turn(priority)  # its place in the one sending budget
     if query is not None:
         await query.answer()
         if query.message is not None and query.message.is_accessible:
             try:
-                await query.edit_message_text(text, reply_markup=markup)
+                await context.bot.edit_message_text(
+                    text,
+                    chat_id=query.message.chat.id,
+                    message_id=query.message.message_id,
+                    reply_markup=markup,
+                    rate_limit_args=args,
+                )
             except BadRequest as exc:
                 if "not modified" in str(exc).lower():
                     return
                 log.info("could not edit, sending anew: %s", exc)
             else:
                 return
-    await context.bot.send_message(chat_id(update), text, reply_markup=markup)
+    await context.bot.send_message(chat_id(update), text, reply_markup=markup, rate_limit_args=args)
 
 
 def chat_id(update: Update) -> int:

@@ -9,6 +9,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.content import Content, Country
 from bot.context import BotContext
+from bot.delivery.limiter import Priority
 from bot.handlers.common import button, callback_parts, respond
 
 EVERYTHING = ("emergency", "domestic_abuse", "crisis", "directory")
@@ -65,14 +66,19 @@ async def hotline(update: Update, context: BotContext) -> None:
         code = context.country_of(chat.id if chat else None)
     country = context.content.country(code)
     await respond(
-        update, context, hotline_text(context.content, country), hotline_keyboard(context.content)
+        update,
+        context,
+        hotline_text(context.content, country),
+        hotline_keyboard(context.content),
+        Priority.URGENT,
     )
 
 
 async def other_countries(update: Update, context: BotContext) -> None:
     """Every country we hold lines for, one tap each."""
     rows = [*country_buttons(context.content, "h"), [button(context.content, "btn_menu", "m")]]
-    await respond(update, context, context.content.ui["hotline_pick"], InlineKeyboardMarkup(rows))
+    pick = context.content.ui["hotline_pick"]
+    await respond(update, context, pick, InlineKeyboardMarkup(rows), Priority.URGENT)
 
 
 HANDLERS = [

@@ -1,6 +1,6 @@
 """Crisis detection, run first on every text message in any state (handler group -1).
 
-The reply is built from in-memory content only: no database, no rate limit, no queue.
+The reply is built from in-memory content only (no database) and overtakes every other send.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.context import BotContext
+from bot.delivery.limiter import CRISIS
 from bot.handlers.common import button, keyboard
 from bot.handlers.explain import topic_button
 from bot.handlers.hotline import render_lines
@@ -75,7 +76,9 @@ async def crisis_check(update: Update, context: BotContext) -> None:
         rows += [[topic_button(content.topics[topic_id])] for topic_id in ids]
     log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     if message is not None:
-        await message.reply_text(text, reply_markup=keyboard(content, rows))
+        await context.bot.send_message(
+            message.chat_id, text, reply_markup=keyboard(content, rows), rate_limit_args=CRISIS
+        )
     raise ApplicationHandlerStop
 
 
