@@ -8,8 +8,8 @@ from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
-from telegram.request import BaseRequest
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, ExtBot
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.content import Content, load_content
@@ -39,6 +39,7 @@ from bot.scheduling.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 BULK_CONCURRENCY = 16
+REPLY_CONNECTIONS = 32
 CONSOLE_TOKEN = "1000:local-console-chat-needs-no-token-at-all"
 
 
@@ -64,26 +65,37 @@ def build_application(
             if request is None
             else Limits.unlimited()
         )
+    limiter = PriorityRateLimiter(limits, services.clock)
+    defaults = Defaults(
+        parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+    )
     builder = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .context_types(ContextTypes(context=BotContext))
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
-            )
-        )
-        .rate_limiter(PriorityRateLimiter(limits, services.clock))
+        .defaults(defaults)
+        .rate_limiter(limiter)
         .concurrent_updates(PerChatUpdateProcessor(safety.is_urgent))
         .arbitrary_callback_data(False)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        # Bulk sends hold at most BULK_CONCURRENCY connections; the rest stay free for replies.
-        builder = builder.connection_pool_size(BULK_CONCURRENCY + 16).pool_timeout(10.0)
+        builder = builder.connection_pool_size(REPLY_CONNECTIONS).pool_timeout(10.0)
     application = builder.build()
+    # Bulk sends get their own bot object and HTTP connection pool, sharing the limiter: a
+    # fan-out never holds a connection a reply is waiting for.
+    bulk_request = request or HTTPXRequest(connection_pool_size=BULK_CONCURRENCY, pool_timeout=10.0)
+    application.bot_data["bulk_bot"] = ExtBot(
+        token,
+        base_url=settings.telegram_api_base_url,
+        request=bulk_request,
+        get_updates_request=bulk_request,
+        defaults=defaults,
+        rate_limiter=limiter,
+    )
+    application.bot_data["limiter"] = limiter
     application.bot_data["services"] = services
     register(application)
     return application
@@ -117,26 +129,34 @@ async def start_services(
     repo = Repo(engine)
     services.repo = repo
     services.countries = await repo.user_countries()
-    role = SendingRole(repo)
-    await role.acquire()
-    await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))
+    bulk_bot: ExtBot[Any] = application.bot_data["bulk_bot"]
+    await bulk_bot.initialize()
+    role = SendingRole(repo, services.clock)
     sender = OutboxSender(
         repo,
-        application.bot,
+        bulk_bot,
         services.content,
         services.clock,
         settings.grace,
         BULK_CONCURRENCY,
-        may_send=role.acquire,
+        role=role,
     )
+    limiter: PriorityRateLimiter = application.bot_data["limiter"]
+    role.on_lost.append(limiter.drop_fenced)  # waiting bulk sends are given back at once
+    role.on_taken.append(sender.wake.set)
+    role.on_requeued.append(sender.wake.set)
+    await role.acquire()
+    await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))
     dispatcher = Dispatcher(
         repo, services.content, services.clock, settings.grace, on_queued=sender.wake.set
     )
+    application.bot_data["role"] = role
     application.bot_data["sender"] = sender
     application.bot_data["dispatcher"] = dispatcher
     sender.start(drain_in_background=background)
     if not background:
         return
+    role.start()
 
     async def tick(_: BotContext) -> None:
         if await role.acquire():  # otherwise another instance dispatches
@@ -165,6 +185,12 @@ async def stop_services(application: Application[Any, BotContext, Any, Any, Any,
     sender: OutboxSender | None = application.bot_data.pop("sender", None)
     if sender is not None:
         await sender.stop()
+    role: SendingRole | None = application.bot_data.pop("role", None)
+    if role is not None:
+        await role.stop()
+    bulk_bot: ExtBot[Any] | None = application.bot_data.get("bulk_bot")
+    if bulk_bot is not None:
+        await bulk_bot.shutdown()
     services: Services = application.bot_data["services"]
     if services.repo is not None:
         await services.repo.close()

@@ -1,28 +1,103 @@
-"""The outbox (scheduled messages on their way out) and the lock that makes one sender."""
+"""The outbox (scheduled messages on their way out) and the lock that makes one sender.
+
+The sending role is a PostgreSQL session advisory lock plus an epoch: every new holder raises
+the epoch (table sender_epoch), claims record it (outbox.claimed_epoch), a claim fails once the
+epoch has moved on, and a result is written only for a row still claimed under the epoch that
+sent it. So a holder that lost the lock without noticing can neither claim nor overwrite what
+its successor does, and the successor knows which rows were mid-send under whom.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 
-from bot.db.base import OUTBOX, USERS, RepoBase, guarded
-from bot.db.models import OutboxMessage
+from bot.db.base import USERS, RepoBase, guarded
+from bot.db.models import OutboxMessage, UTCDateTime
 from bot.domain import Kind, OutboxStatus, OutboxView
 
 DISPATCHER_LOCK_KEY = 0x7B0D  # pg_advisory_lock key: one dispatcher across instances
+
+# The outbox as the sender sees it: the model's columns and the delivery columns of migration
+# 0003 (claimed_epoch, uncertain, not_before), which the shared model does not map.
+_DELIVERY = MetaData()
+OUTBOX = Table(
+    "outbox",
+    _DELIVERY,
+    Column("id", Integer, primary_key=True),
+    Column("chat_id", BigInteger),
+    Column("kind", String(16)),
+    Column("local_date", Date),
+    Column("due_utc", UTCDateTime),
+    Column("status", String(12)),
+    Column("content_key", String(32)),
+    Column("days", Integer),
+    Column("total", Integer),
+    Column("attempts", Integer),
+    Column("sent_at", UTCDateTime),
+    Column("claimed_epoch", BigInteger),
+    Column("uncertain", SmallInteger),
+    Column("not_before", UTCDateTime),
+)
+SENDER_EPOCH = Table(
+    "sender_epoch",
+    _DELIVERY,
+    Column("id", Integer, primary_key=True),
+    Column("epoch", BigInteger),
+)
+_LOCK_HELD = text(
+    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+    " AND pid = pg_backend_pid() AND classid = 0 AND objid = :key AND objsubid = 1)"
+)
+
+
+@dataclass(frozen=True)
+class ClaimedRow(OutboxView):
+    """A row claimed for sending, with the epoch that claimed it."""
+
+    epoch: int = 0
+    uncertain: int = 0  # earlier attempts that may have been delivered
 
 
 class OutboxStore(RepoBase):
     # --- outbox: sending ---------------------------------------------------------------------
 
     @guarded
-    async def claim_pending(self, limit: int) -> list[OutboxView]:
-        """Mark up to `limit` pending rows as sending and return them with the discreet flag."""
+    async def claim_pending(self, limit: int, epoch: int, now: datetime) -> list[ClaimedRow] | None:
+        """Mark up to `limit` due pending rows as sending under `epoch` and return them.
+
+        None when `epoch` is no longer the current one: another instance took the role.
+        """
         outbox, users = OUTBOX, USERS
         async with self._session.begin() as session:
+            current = await session.scalar(
+                select(SENDER_EPOCH.c.epoch)
+                .where(SENDER_EPOCH.c.id == 1)
+                .with_for_update(read=True)  # a new holder's raise waits for this claim
+            )
+            if current != epoch:
+                return None
             rows = (
                 await session.execute(
                     select(
@@ -33,10 +108,14 @@ class OutboxStore(RepoBase):
                         outbox.c.content_key,
                         outbox.c.days,
                         outbox.c.total,
+                        outbox.c.uncertain,
                         users.c.discreet,
                     )
                     .join(users, users.c.chat_id == outbox.c.chat_id)
-                    .where(outbox.c.status == OutboxStatus.PENDING)
+                    .where(
+                        outbox.c.status == OutboxStatus.PENDING,
+                        or_(outbox.c.not_before.is_(None), outbox.c.not_before <= now),
+                    )
                     .order_by(outbox.c.due_utc, outbox.c.id)
                     .limit(limit)
                     .with_for_update(of=outbox, skip_locked=True)
@@ -46,23 +125,132 @@ class OutboxStore(RepoBase):
                 await session.execute(
                     update(outbox)
                     .where(outbox.c.id.in_([r.id for r in rows]))
-                    .values(status=OutboxStatus.SENDING, attempts=outbox.c.attempts + 1)
+                    .values(
+                        status=OutboxStatus.SENDING,
+                        attempts=outbox.c.attempts + 1,
+                        claimed_epoch=epoch,
+                    )
                 )
-            return [_outbox_view(row, row.discreet) for row in rows]
+            return [
+                ClaimedRow(
+                    row.id,
+                    row.chat_id,
+                    Kind(row.kind),
+                    row.local_date,
+                    row.content_key,
+                    row.days,
+                    row.total,
+                    row.discreet,
+                    epoch,
+                    row.uncertain or 0,
+                )
+                for row in rows
+            ]
 
     @guarded
     async def mark_outbox(
-        self, ids: Sequence[int], status: OutboxStatus, now: datetime | None = None
-    ) -> None:
+        self,
+        ids: Sequence[int],
+        status: OutboxStatus,
+        now: datetime | None = None,
+        *,
+        epoch: int | None = None,
+    ) -> int:
+        """Record a result. With `epoch`, only for rows still claimed under it: a stale
+        holder's marks are refused. Returns how many rows changed."""
         if not ids:
-            return
+            return 0
         values: dict[str, Any] = {"status": status}
         if now is not None:
             values["sent_at"] = now
+        statement = update(OUTBOX).where(OUTBOX.c.id.in_(list(ids)))
+        if epoch is not None:
+            statement = statement.where(
+                OUTBOX.c.status == OutboxStatus.SENDING, OUTBOX.c.claimed_epoch == epoch
+            )
+        async with self._session.begin() as session:
+            result = await session.execute(statement.values(**values))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    @guarded
+    async def release_claims(self, ids: Sequence[int], epoch: int) -> int:
+        """Rows claimed under `epoch` that were certainly not delivered: pending again."""
+        if not ids:
+            return 0
+        async with self._session.begin() as session:
+            result = await session.execute(
+                update(OUTBOX)
+                .where(
+                    OUTBOX.c.id.in_(list(ids)),
+                    OUTBOX.c.status == OutboxStatus.SENDING,
+                    OUTBOX.c.claimed_epoch == epoch,
+                )
+                .values(status=OutboxStatus.PENDING, claimed_epoch=None)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    @guarded
+    async def mark_unconfirmed(self, ids: Sequence[int], epoch: int, retry_at: datetime) -> int:
+        """Rows whose send may have been delivered although no answer came: each is tried
+        once more, not before `retry_at`; a row that already had such an attempt is failed
+        (it may have reached the user twice). Returns how many rows changed."""
+        if not ids:
+            return 0
+        async with self._session.begin() as session:
+            result = await session.execute(
+                update(OUTBOX)
+                .where(
+                    OUTBOX.c.id.in_(list(ids)),
+                    OUTBOX.c.status == OutboxStatus.SENDING,
+                    OUTBOX.c.claimed_epoch == epoch,
+                )
+                .values(**_one_more_try(retry_at))
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    @guarded
+    async def in_doubt(self, epoch: int) -> int:
+        """Rows left 'sending' by an earlier holder of the role: they may have gone out."""
+        async with self._session() as session:
+            count = await session.scalar(
+                select(func.count())
+                .select_from(OUTBOX)
+                .where(OUTBOX.c.status == OutboxStatus.SENDING, _older(epoch))
+            )
+            return int(count or 0)
+
+    @guarded
+    async def requeue_interrupted(self, epoch: int | None = None) -> tuple[int, int]:
+        """Rows an earlier holder (or a crash) left 'sending': at-least-once, so each goes out
+        again, unless it had already been tried after an unconfirmed attempt (then failed, so
+        no message is ever sent more than twice). Returns (requeued, given up)."""
+        where = [OUTBOX.c.status == OutboxStatus.SENDING]
+        if epoch is not None:
+            where.append(_older(epoch))
+        async with self._session.begin() as session:
+            given_up = await session.scalar(
+                select(func.count()).select_from(OUTBOX).where(*where, OUTBOX.c.uncertain >= 1)
+            )
+            result = await session.execute(
+                update(OUTBOX).where(*where).values(**_one_more_try(None))
+            )
+            changed = int(getattr(result, "rowcount", 0) or 0)
+            return changed - int(given_up or 0), int(given_up or 0)
+
+    @guarded
+    async def next_epoch(self) -> int:
+        """Raise the sending role's epoch; the caller has just taken the role."""
         async with self._session.begin() as session:
             await session.execute(
-                update(OutboxMessage).where(OutboxMessage.id.in_(list(ids))).values(**values)
+                update(SENDER_EPOCH)
+                .where(SENDER_EPOCH.c.id == 1)
+                .values(epoch=SENDER_EPOCH.c.epoch + 1)
             )
+            epoch = await session.scalar(select(SENDER_EPOCH.c.epoch).where(SENDER_EPOCH.c.id == 1))
+            if epoch is None:
+                await session.execute(SENDER_EPOCH.insert().values(id=1, epoch=1))
+                epoch = 1
+            return int(epoch)
 
     @guarded
     async def outbox_content(self, outbox_id: int, chat_id: int) -> OutboxView | None:
@@ -81,17 +269,6 @@ class OutboxStore(RepoBase):
                 update(OutboxMessage)
                 .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.due_utc < before)
                 .values(status=OutboxStatus.SKIPPED)
-            )
-            return int(getattr(result, "rowcount", 0) or 0)
-
-    @guarded
-    async def requeue_interrupted(self) -> int:
-        """After a crash, rows left 'sending' go out again: at-least-once, see delivery/outbox."""
-        async with self._session.begin() as session:
-            result = await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.status == OutboxStatus.SENDING)
-                .values(status=OutboxStatus.PENDING)
             )
             return int(getattr(result, "rowcount", 0) or 0)
 
@@ -118,6 +295,10 @@ class OutboxStore(RepoBase):
 
     # --- one dispatcher across instances ---------------------------------------------------
 
+    def several_instances(self) -> bool:
+        """PostgreSQL may be shared by several instances; SQLite has one process."""
+        return self.engine.dialect.name == "postgresql"
+
     @guarded
     async def try_dispatcher_lock(self) -> bool:
         """PostgreSQL: hold an advisory lock for the process's life. SQLite: one process only."""
@@ -126,14 +307,63 @@ class OutboxStore(RepoBase):
         if self._lock_connection is not None:
             return True
         connection = await self.engine.connect()
-        got = await connection.scalar(
-            text("SELECT pg_try_advisory_lock(:key)"), {"key": DISPATCHER_LOCK_KEY}
-        )
+        try:
+            got = await connection.scalar(
+                text("SELECT pg_try_advisory_lock(:key)"), {"key": DISPATCHER_LOCK_KEY}
+            )
+            # The lock is the session's; leaving a transaction open for the process's life
+            # would hold back VACUUM (and trip idle_in_transaction_session_timeout).
+            await connection.commit()
+        except BaseException:
+            await connection.invalidate()
+            await connection.close()
+            raise
         if got:
             self._lock_connection = connection
             return True
         await connection.close()
         return False
+
+    async def check_dispatcher_lock(self) -> bool:
+        """Whether this instance still holds the lock; a dead lock connection is let go."""
+        if self.engine.dialect.name != "postgresql":
+            return True
+        connection = self._lock_connection
+        if connection is None:
+            return False
+        try:
+            held = bool(await connection.scalar(_LOCK_HELD, {"key": DISPATCHER_LOCK_KEY}))
+            await connection.commit()
+        except Exception:  # the backend was terminated, the server restarted, the link broke
+            held = False
+        if not held:
+            await self.release_dispatcher_lock()
+        return held
+
+    async def release_dispatcher_lock(self) -> None:
+        """Let go of the lock connection (closing it releases the lock if it still holds)."""
+        connection, self._lock_connection = self._lock_connection, None
+        if connection is None:
+            return
+        with contextlib.suppress(Exception):  # it may be gone already
+            await connection.invalidate()
+        with contextlib.suppress(Exception):
+            await connection.close()
+
+
+def _older(epoch: int) -> Any:
+    return or_(OUTBOX.c.claimed_epoch.is_(None), OUTBOX.c.claimed_epoch < epoch)
+
+
+def _one_more_try(retry_at: datetime | None) -> dict[str, Any]:
+    """Back to pending with one more uncertain attempt counted, or failed after the second."""
+    again = OUTBOX.c.uncertain < 1
+    return {
+        "status": case((again, OutboxStatus.PENDING), else_=OutboxStatus.FAILED),
+        "uncertain": OUTBOX.c.uncertain + 1,
+        "not_before": retry_at,
+        "claimed_epoch": None,
+    }
 
 
 def _outbox_view(row: Any, discreet: bool) -> OutboxView:

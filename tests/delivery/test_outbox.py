@@ -1,13 +1,29 @@
-"""The sender: 429 and 403 paths, crash recovery, and priority for interactive replies."""
+"""The sender: 429 and 403 paths, crash recovery, at most one extra copy, no idle polling."""
+
+from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+import time as clock_time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from telegram.request import HTTPXRequest
 
-from tests.conftest import Harness
+from bench.fake_telegram import FakeTelegram
+from bot.app import build_application, start_services, stop_services
+from bot.config import Settings
+from bot.delivery.outbox import RETRY_WAIT
+from bot.delivery.role import SendingRole
+from bot.domain import OutboxStatus, StorageError
+from bot.scheduling.clock import FakeClock
+from tests.conftest import Harness, sqlite_url
 from tests.scheduling.test_dispatcher import add_subscribers
+
+TOKEN = "123456:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
 
 
 def too_many(seconds: int) -> tuple[int, dict[str, Any]]:
@@ -61,16 +77,18 @@ async def test_403_pauses_all_of_that_users_schedules(harness: Harness) -> None:
 
 
 async def test_interrupted_sends_go_out_again_after_restart(harness: Harness) -> None:
-    """A row left 'sending' by a crash is requeued at start: at-least-once."""
+    """Rows left 'sending' by a crash are requeued by the next holder: at-least-once."""
     await add_subscribers(harness, 3, "13:00")
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
     repo = harness.services.repo
+    sender = harness.app.bot_data["sender"]
     await harness.app.bot_data["dispatcher"].tick()
-    claimed = await repo.claim_pending(2)  # then the process "dies"
-    assert len(claimed) == 2
-    assert await repo.requeue_interrupted() == 2
-    await harness.app.bot_data["sender"].drain()
+    claimed = await repo.claim_pending(2, sender.role.epoch, harness.clock.now())
+    assert claimed is not None and len(claimed) == 2  # then the process "dies"
+    sender.role = SendingRole(repo, harness.clock)  # the restarted process
+    await sender.drain()
     assert (await repo.outbox_counts()) == {"sent": 3}
+    assert sorted(daily(harness)) == [100, 101, 102]
 
 
 async def test_network_errors_are_retried(harness: Harness) -> None:
@@ -86,29 +104,126 @@ async def test_network_errors_are_retried(harness: Harness) -> None:
     assert (await harness.services.repo.outbox_counts()) == {"sent": 1}
 
 
-async def test_results_are_recorded_after_a_database_outage(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_drain_with_nothing_to_send_returns_at_once(harness: Harness) -> None:
+    """Workers end on a sentinel: no polling, no timer left behind, no time passing."""
+    sender = harness.app.bot_data["sender"]
+    started = clock_time.monotonic()
+    assert await asyncio.wait_for(sender.drain(), 2) == 0
+    assert clock_time.monotonic() - started < 0.15  # it used to wait 0.2 s for its workers
+    assert harness.clock.next_timer is None
+
+
+async def test_results_are_recorded_after_a_database_outage(harness: Harness) -> None:
     """A mark that fails while the database is away is retried, not dropped."""
-    from bot.delivery import outbox
-    from bot.domain import StorageError
-
-    monkeypatch.setattr(outbox, "backoff", lambda _seconds: asyncio.sleep(0))
-
     await add_subscribers(harness, 1, "13:00")
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
     repo = harness.services.repo
     real_mark = repo.mark_outbox
     failures = iter([True] * 6)
 
-    async def flaky_mark(*args: Any, **kwargs: Any) -> None:
+    async def flaky_mark(*args: Any, **kwargs: Any) -> int:
         if next(failures, False):
             raise StorageError("OperationalError")
-        await real_mark(*args, **kwargs)
+        return int(await real_mark(*args, **kwargs))
 
     repo.mark_outbox = flaky_mark  # type: ignore[method-assign]
     try:
-        await harness.tick()
+        tick = asyncio.create_task(harness.tick())
+        for _ in range(50):  # the writer's back-off waits on the injected clock
+            if tick.done():
+                break
+            await asyncio.sleep(0.02)
+            harness.clock.advance(5)
+        await asyncio.wait_for(tick, 5)
     finally:
         repo.mark_outbox = real_mark  # type: ignore[method-assign]
     assert (await repo.outbox_counts()) == {"sent": 1}
+
+
+async def test_a_stale_holders_claims_and_marks_are_refused(db_harness: Harness) -> None:
+    h = db_harness
+    await add_subscribers(h, 3, "13:00")
+    h.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
+    repo, now = h.services.repo, h.clock.now()
+    await h.app.bot_data["dispatcher"].tick()
+    old = await repo.next_epoch()
+    claimed = await repo.claim_pending(2, old, now)
+    assert claimed is not None and [r.epoch for r in claimed] == [old, old]
+    new = await repo.next_epoch()  # another instance took the role
+    assert await repo.claim_pending(10, old, now) is None  # the old holder claims nothing
+    assert await repo.in_doubt(new) == 2
+    assert await repo.requeue_interrupted(new) == (2, 0)
+    ids = [r.id for r in claimed]
+    assert await repo.mark_outbox(ids, OutboxStatus.SENT, now, epoch=old) == 0  # refused
+    again = await repo.claim_pending(10, new, now)
+    assert again is not None and len(again) == 3
+    assert sorted(r.uncertain for r in again if r.id in ids) == [1, 1]  # may have gone out
+    assert [r.uncertain for r in again if r.id not in ids] == [0]
+    assert await repo.mark_outbox(ids, OutboxStatus.SENT, now, epoch=old) == 0
+    assert await repo.mark_outbox([r.id for r in again], OutboxStatus.SENT, now, epoch=new) == 3
+
+
+async def test_a_row_unconfirmed_twice_is_never_sent_a_third_time(db_harness: Harness) -> None:
+    h = db_harness
+    await add_subscribers(h, 1, "13:00")
+    h.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
+    repo, now = h.services.repo, h.clock.now()
+    await h.app.bot_data["dispatcher"].tick()
+    epoch = await repo.next_epoch()
+    [row] = await repo.claim_pending(5, epoch, now) or []
+    assert await repo.mark_unconfirmed([row.id], epoch, now + timedelta(minutes=2)) == 1
+    assert await repo.claim_pending(5, epoch, now) == []  # waits for its retry
+    [retry] = await repo.claim_pending(5, epoch, now + timedelta(minutes=2)) or []
+    assert retry.uncertain == 1
+    assert await repo.mark_unconfirmed([row.id], epoch, now + timedelta(minutes=4)) == 1
+    assert await repo.claim_pending(5, epoch, now + timedelta(hours=1)) == []
+    assert await repo.outbox_counts() == {"failed": 1}
+
+
+@pytest.fixture
+async def fake_telegram() -> AsyncIterator[FakeTelegram]:
+    fake = FakeTelegram(rate_per_bot=0, per_chat_rate=0)
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+async def test_a_send_accepted_but_answered_too_late_goes_once_more_never_twice(
+    tmp_path: Path, clock: FakeClock, fake_telegram: FakeTelegram
+) -> None:
+    """The way it failed: Telegram took the message but answered after the read timeout."""
+    assert fake_telegram.base_url is not None
+    fake_telegram.configure(slow_chats={100: 0.6})
+    request = HTTPXRequest(read_timeout=0.3, connection_pool_size=8)
+    settings = Settings(
+        database_url=sqlite_url(tmp_path),
+        telegram_api_base_url=fake_telegram.base_url,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    app = build_application(settings, token=TOKEN, request=request, clock=clock)
+    await app.initialize()
+    await start_services(app, background=False)
+    try:
+        services = app.bot_data["services"]
+        repo = services.repo
+        await add_subscribers(SimpleNamespace(services=services, clock=clock), 2, "13:00")  # type: ignore[arg-type]
+        clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
+        sender = app.bot_data["sender"]
+
+        def copies(chat: int) -> int:
+            return sum(1 for r in fake_telegram.sent if r.chat_id == chat)
+
+        await app.bot_data["dispatcher"].tick()
+        assert await sender.drain() == 1  # 101 answered; 100 timed out after being accepted
+        assert (copies(100), copies(101)) == (1, 1)
+        assert await sender.drain() == 0  # its retry waits RETRY_WAIT
+        clock.advance(RETRY_WAIT)
+        await sender.drain()
+        assert copies(100) == 2  # the one extra copy
+        clock.advance(RETRY_WAIT * 10)
+        await sender.drain()
+        assert copies(100) == 2  # never a third
+        assert await repo.outbox_counts() == {"sent": 1, "failed": 1}
+    finally:
+        await stop_services(app)
+        await app.shutdown()
