@@ -39,6 +39,9 @@ from bot.scheduling.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 BULK_CONCURRENCY = 16
+# httpcore checks every idle connection of a pool on each request, so pools stay small: the
+# limiter keeps few sends in flight (rate x round trip), bulk a few at 250/s on a fast link.
+BULK_CONNECTIONS = 4
 REPLY_CONNECTIONS = 32
 CONSOLE_TOKEN = "1000:local-console-chat-needs-no-token-at-all"
 
@@ -140,6 +143,7 @@ async def start_services(
         settings.grace,
         BULK_CONCURRENCY,
         role=role,
+        claim_batch=int(settings.bulk_rate_per_second / 2),  # half a second of sending
     )
     limiter: PriorityRateLimiter = application.bot_data["limiter"]
     role.on_lost.append(limiter.drop_fenced)  # waiting bulk sends are given back at once

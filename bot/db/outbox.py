@@ -90,7 +90,7 @@ class OutboxStore(RepoBase):
         None when `epoch` is no longer the current one: another instance took the role.
         """
         outbox, users = OUTBOX, USERS
-        async with self._session.begin() as session:
+        async with self.engine.begin() as session:  # Core: the hot path
             current = await session.scalar(
                 select(SENDER_EPOCH.c.epoch)
                 .where(SENDER_EPOCH.c.id == 1)
@@ -168,7 +168,7 @@ class OutboxStore(RepoBase):
             statement = statement.where(
                 OUTBOX.c.status == OutboxStatus.SENDING, OUTBOX.c.claimed_epoch == epoch
             )
-        async with self._session.begin() as session:
+        async with self.engine.begin() as session:  # Core: the hot path
             result = await session.execute(statement.values(**values))
             return int(getattr(result, "rowcount", 0) or 0)
 
@@ -177,7 +177,7 @@ class OutboxStore(RepoBase):
         """Rows claimed under `epoch` that were certainly not delivered: pending again."""
         if not ids:
             return 0
-        async with self._session.begin() as session:
+        async with self.engine.begin() as session:  # Core: the hot path
             result = await session.execute(
                 update(OUTBOX)
                 .where(
@@ -196,7 +196,7 @@ class OutboxStore(RepoBase):
         (it may have reached the user twice). Returns how many rows changed."""
         if not ids:
             return 0
-        async with self._session.begin() as session:
+        async with self.engine.begin() as session:  # Core: the hot path
             result = await session.execute(
                 update(OUTBOX)
                 .where(

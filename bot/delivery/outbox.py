@@ -96,12 +96,16 @@ class OutboxSender:
         concurrency: int = 16,
         role: SendingRole | None = None,
         retry_wait: timedelta = RETRY_WAIT,
+        claim_batch: int = 32,
     ) -> None:
         self.repo, self.bot, self.content, self.clock = repo, bot, content, clock
         self.grace = grace
         self.role = role or SendingRole(repo, clock)
         self.retry_wait = retry_wait
         self.concurrency = concurrency
+        # Rows claimed at a time, and queued ahead of the workers: enough for the sends that
+        # go out while the next claim is on its way (a busy SQLite can take 100 ms or more).
+        self.claim_batch = max(claim_batch, concurrency)
         self.wake = asyncio.Event()
         self.sent_total = 0
         self._halt = False  # stop claiming in this drain (429s, network trouble)
@@ -186,11 +190,11 @@ class OutboxSender:
         sent_before = self.sent_total
         epoch = self.role.epoch
         self._halt = False
-        queue: asyncio.Queue[ClaimedRow | None] = asyncio.Queue(maxsize=self.concurrency)
+        queue: asyncio.Queue[ClaimedRow | None] = asyncio.Queue(maxsize=self.claim_batch)
         workers = [asyncio.create_task(self._work(queue)) for _ in range(self.concurrency)]
         try:
             while not self._halt and self.may_send():
-                batch = await self.repo.claim_pending(self.concurrency * 2, epoch, self.clock.now())
+                batch = await self.repo.claim_pending(self.claim_batch, epoch, self.clock.now())
                 if batch is None:  # the epoch moved on: another instance holds the role
                     self.role.lose()
                     break
