@@ -80,6 +80,7 @@ class SentRecord:
     disable_notification: bool
     protect_content: bool
     message_id: int | None
+    bot: str = ""  # the bot id part of the token it came with (tells two clients apart)
 
 
 class _HtmlCheck(HTMLParser):
@@ -399,7 +400,8 @@ class FakeTelegram:
             return self._violation(name, 400, "; ".join(errors))
         returns = set(spec.get("returns", []))
         if returns & _MESSAGE_RETURNS and not name.startswith("get"):
-            response = self._send(name, returns, params)
+            bot = request.match_info["token"].split(":", 1)[0]
+            response = self._send(name, returns, params, bot)
             chat = _chat_key(params.get("chat_id"))
             delay = self.slow_chats.get(chat, 0.0) if chat is not None else 0.0
             if delay > 0 and response.status == 200:
@@ -407,7 +409,9 @@ class FakeTelegram:
             return response
         return self._ok(await self._simple(name, params))
 
-    def _send(self, name: str, returns: set[str], params: dict[str, Any]) -> web.Response:
+    def _send(
+        self, name: str, returns: set[str], params: dict[str, Any], bot: str = ""
+    ) -> web.Response:
         chat = _chat_key(params.get("chat_id"))
         now = time.monotonic()
         wait = self._rate_check(chat, now)
@@ -446,6 +450,7 @@ class FakeTelegram:
                 bool(params.get("disable_notification")),
                 bool(params.get("protect_content")),
                 message_id,
+                bot,
             )
         )
         self.sends_by_method[name] += 1

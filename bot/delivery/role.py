@@ -32,6 +32,7 @@ HEARTBEAT = 0.25  # seconds between lock checks
 LEASE = 1.0  # sending stops this long after the start of the last good check
 CHECK_TIMEOUT = 5.0  # a check that hangs this long lets the lock connection go
 TAKEOVER_WAIT = 2.0  # a new holder leaves the previous holder's claims alone this long
+STAND_BACK = 3.0  # after losing the role, leave it to another instance this long
 
 
 class SendingRole:
@@ -43,6 +44,11 @@ class SendingRole:
         self.epoch = 0
         self._lease_until = 0.0
         self._requeue_at: float | None = None
+        self._lost_at = -STAND_BACK
+        self._checked_at = -HEARTBEAT
+        # The heartbeat, the dispatcher's tick and the sender all ask; one lock connection
+        # cannot run two queries at once, so they take turns (and share a fresh answer).
+        self._turn = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self.on_lost: list[Callable[[], None]] = []  # run when the role is lost
         self.on_taken: list[Callable[[], None]] = []  # run when this instance takes the role
@@ -57,17 +63,23 @@ class SendingRole:
 
     async def acquire(self) -> bool:
         """Take or confirm the role; True if this instance may send now."""
+        async with self._turn:
+            return await self._acquire()
+
+    async def _acquire(self) -> bool:
         started = self.clock.monotonic()
         if self.held:
-            if not await self._check(started):
+            if started - self._checked_at >= HEARTBEAT / 2 and not await self._check(started):
                 return False
         else:
+            if started < self._lost_at + STAND_BACK:
+                return False  # a flapping link should not make the role bounce back and forth
             if not await self.repo.try_dispatcher_lock():
                 return False
             self.epoch = await self.repo.next_epoch()
-            self.held, self._lease_until = True, started + LEASE
+            self.held, self._lease_until, self._checked_at = True, started + LEASE, started
             in_doubt = await self.repo.in_doubt(self.epoch)
-            log.info("sending role taken (epoch %d)", self.epoch)
+            log.warning("sending role taken (epoch %d)", self.epoch)
             if in_doubt:
                 wait = TAKEOVER_WAIT if self._shared else 0.0
                 self._requeue_at = started + wait
@@ -84,7 +96,7 @@ class SendingRole:
             held = False
             await self.repo.release_dispatcher_lock()
         if held:
-            self._lease_until = started + LEASE
+            self._lease_until, self._checked_at = started + LEASE, started
             return True
         self.lose()
         return False
@@ -94,6 +106,7 @@ class SendingRole:
         if not self.held:
             return
         self.held, self._lease_until, self._requeue_at = False, 0.0, None
+        self._lost_at = self.clock.monotonic()
         log.warning("lost the sending role (epoch %d); stopped sending", self.epoch)
         for callback in self.on_lost:
             callback()

@@ -17,7 +17,7 @@ from bot.content import Content
 from bot.db import Repo, make_engine, migrate
 from bot.db.outbox import DISPATCHER_LOCK_KEY
 from bot.delivery.limiter import Limits
-from bot.delivery.role import LEASE, TAKEOVER_WAIT, SendingRole
+from bot.delivery.role import HEARTBEAT, LEASE, TAKEOVER_WAIT, SendingRole
 from bot.scheduling.clock import FakeClock, SystemClock
 from bot.scheduling.dispatcher import plan
 
@@ -98,6 +98,7 @@ async def test_a_lost_lock_stops_sending_at_once(database_url: str, clock: FakeC
         assert await role.acquire()
         assert role.may_send()
         await terminate_lock_holder(database_url)
+        clock.advance(HEARTBEAT)
         assert not await role.acquire()  # the next check sees the lock connection gone
         assert not role.may_send()
         assert lost == [True]
