@@ -10,10 +10,11 @@ its successor does, and the successor knows which rows were mid-send under whom.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     BigInteger,
@@ -35,8 +36,10 @@ from sqlalchemy import (
 
 from bot.db.base import USERS, RepoBase, guarded
 from bot.db.models import OutboxMessage, UTCDateTime
-from bot.domain import Kind, OutboxStatus, OutboxView
+from bot.db.sqlite_lane import SqliteLane, stored, transaction
+from bot.domain import Kind, OutboxStatus, OutboxView, StorageError
 
+T = TypeVar("T")
 DISPATCHER_LOCK_KEY = 0x7B0D  # pg_advisory_lock key: one dispatcher across instances
 
 # The outbox as the sender sees it: the model's columns and the delivery columns of migration
@@ -81,14 +84,48 @@ class ClaimedRow(OutboxView):
 
 
 class OutboxStore(RepoBase):
+    _lane: SqliteLane | bool | None = False  # False: not decided yet
+
+    def _sqlite_lane(self) -> SqliteLane | None:
+        """On a SQLite file, claims and marks run in one thread (bot/db/sqlite_lane.py)."""
+        if self._lane is False:
+            path = self.engine.url.database
+            self._lane = (
+                SqliteLane(path)
+                if self.engine.dialect.name == "sqlite" and path and path != ":memory:"
+                else None
+            )
+        return self._lane if isinstance(self._lane, SqliteLane) else None
+
+    def immediate_marks(self) -> bool:
+        """Whether a result is best written at once (one hop to the SQLite thread, which
+        groups what arrives together) rather than batched by the caller."""
+        return self._sqlite_lane() is not None
+
+    async def _on_lane(
+        self, lane: SqliteLane, job: Callable[[sqlite3.Connection], T], grouped: bool = True
+    ) -> T:
+        try:
+            return await lane.run(job, grouped=grouped)
+        except sqlite3.Error as exc:
+            raise StorageError(type(exc).__name__) from exc
+
     # --- outbox: sending ---------------------------------------------------------------------
 
-    @guarded
     async def claim_pending(self, limit: int, epoch: int, now: datetime) -> list[ClaimedRow] | None:
         """Mark up to `limit` due pending rows as sending under `epoch` and return them.
 
         None when `epoch` is no longer the current one: another instance took the role.
         """
+        lane = self._sqlite_lane()
+        if lane is not None:
+            return await self._on_lane(lane, _claim_job(limit, epoch, now), grouped=False)
+        return await self._claim_pending(limit, epoch, now)
+
+    @guarded
+    async def _claim_pending(
+        self, limit: int, epoch: int, now: datetime
+    ) -> list[ClaimedRow] | None:
         outbox, users = OUTBOX, USERS
         async with self.engine.begin() as session:  # Core: the hot path
             current = await session.scalar(
@@ -147,7 +184,6 @@ class OutboxStore(RepoBase):
                 for row in rows
             ]
 
-    @guarded
     async def mark_outbox(
         self,
         ids: Sequence[int],
@@ -160,6 +196,18 @@ class OutboxStore(RepoBase):
         holder's marks are refused. Returns how many rows changed."""
         if not ids:
             return 0
+        lane = self._sqlite_lane()
+        if lane is not None and epoch is not None:
+            sets, params = "status = ?", [str(status)]
+            if now is not None:
+                sets, params = "status = ?, sent_at = ?", [str(status), stored(now)]
+            return await self._on_lane(lane, _mark_job(ids, epoch, sets, params))
+        return await self._mark_outbox(ids, status, now, epoch)
+
+    @guarded
+    async def _mark_outbox(
+        self, ids: Sequence[int], status: OutboxStatus, now: datetime | None, epoch: int | None
+    ) -> int:
         values: dict[str, Any] = {"status": status}
         if now is not None:
             values["sent_at"] = now
@@ -172,11 +220,18 @@ class OutboxStore(RepoBase):
             result = await session.execute(statement.values(**values))
             return int(getattr(result, "rowcount", 0) or 0)
 
-    @guarded
     async def release_claims(self, ids: Sequence[int], epoch: int) -> int:
         """Rows claimed under `epoch` that were certainly not delivered: pending again."""
         if not ids:
             return 0
+        lane = self._sqlite_lane()
+        if lane is not None:
+            sets = "status = 'pending', claimed_epoch = NULL"
+            return await self._on_lane(lane, _mark_job(ids, epoch, sets, []))
+        return await self._release_claims(ids, epoch)
+
+    @guarded
+    async def _release_claims(self, ids: Sequence[int], epoch: int) -> int:
         async with self.engine.begin() as session:  # Core: the hot path
             result = await session.execute(
                 update(OUTBOX)
@@ -189,13 +244,23 @@ class OutboxStore(RepoBase):
             )
             return int(getattr(result, "rowcount", 0) or 0)
 
-    @guarded
     async def mark_unconfirmed(self, ids: Sequence[int], epoch: int, retry_at: datetime) -> int:
         """Rows whose send may have been delivered although no answer came: each is tried
         once more, not before `retry_at`; a row that already had such an attempt is failed
         (it may have reached the user twice). Returns how many rows changed."""
         if not ids:
             return 0
+        lane = self._sqlite_lane()
+        if lane is not None:
+            sets = (
+                "status = CASE WHEN uncertain < 1 THEN 'pending' ELSE 'failed' END,"
+                " uncertain = uncertain + 1, not_before = ?, claimed_epoch = NULL"
+            )
+            return await self._on_lane(lane, _mark_job(ids, epoch, sets, [stored(retry_at)]))
+        return await self._mark_unconfirmed(ids, epoch, retry_at)
+
+    @guarded
+    async def _mark_unconfirmed(self, ids: Sequence[int], epoch: int, retry_at: datetime) -> int:
         async with self.engine.begin() as session:  # Core: the hot path
             result = await session.execute(
                 update(OUTBOX)
@@ -349,6 +414,73 @@ class OutboxStore(RepoBase):
             await connection.invalidate()
         with contextlib.suppress(Exception):
             await connection.close()
+
+
+def _claim_job(
+    limit: int, epoch: int, now: datetime
+) -> Callable[[sqlite3.Connection], list[ClaimedRow] | None]:
+    """claim_pending on SQLite: one UPDATE ... RETURNING under the write lock."""
+
+    def job(connection: sqlite3.Connection) -> list[ClaimedRow] | None:
+        def work() -> list[ClaimedRow] | None:
+            current = connection.execute("SELECT epoch FROM sender_epoch WHERE id = 1").fetchone()
+            if current is None or current[0] != epoch:
+                return None
+            rows = connection.execute(
+                "UPDATE outbox SET status = 'sending', attempts = attempts + 1,"
+                " claimed_epoch = ? WHERE id IN (SELECT id FROM outbox WHERE status = 'pending'"
+                " AND (not_before IS NULL OR not_before <= ?) ORDER BY due_utc, id LIMIT ?)"
+                " RETURNING id, chat_id, kind, local_date, content_key, days, total,"
+                " uncertain, due_utc",
+                (epoch, stored(now), limit),
+            ).fetchall()
+            chats = sorted({row[1] for row in rows})
+            marks = ",".join("?" * len(chats))
+            discreet = dict(
+                connection.execute(
+                    f"SELECT chat_id, discreet FROM users WHERE chat_id IN ({marks})", chats
+                ).fetchall()
+                if chats
+                else []
+            )
+            rows.sort(key=lambda row: (row[8], row[0]))
+            return [
+                ClaimedRow(
+                    r[0],
+                    r[1],
+                    Kind(r[2]),
+                    date.fromisoformat(r[3]),
+                    r[4],
+                    r[5],
+                    r[6],
+                    bool(discreet.get(r[1])),
+                    epoch,
+                    r[7] or 0,
+                )
+                for r in rows
+            ]
+
+        return transaction(connection, work)
+
+    return job
+
+
+def _mark_job(
+    ids: Sequence[int], epoch: int, sets: str, params: list[Any]
+) -> Callable[[sqlite3.Connection], int]:
+    """A result on SQLite: one UPDATE (committed at once), only on rows still claimed under
+    `epoch`."""
+
+    def job(connection: sqlite3.Connection) -> int:
+        marks = ",".join("?" * len(ids))
+        cursor = connection.execute(
+            f"UPDATE outbox SET {sets} WHERE id IN ({marks})"
+            " AND status = 'sending' AND claimed_epoch = ?",
+            [*params, *ids, epoch],
+        )
+        return int(cursor.rowcount)
+
+    return job
 
 
 def _older(epoch: int) -> Any:

@@ -116,6 +116,7 @@ class OutboxSender:
         self._timer: Timer | None = None
         self._timer_at = float("inf")
         self._limit_args = {"priority": Priority.BULK, "fence": self.may_send}
+        self._immediate = repo.immediate_marks()
 
     def may_send(self) -> bool:
         """The fence every bulk send checks just before it leaves."""
@@ -221,7 +222,12 @@ class OutboxSender:
                 self.wake_in(self.retry_wait.total_seconds())
             elif outcome is Outcome.SENT:
                 self.sent_total += 1
-            self._marks.put_nowait((row.id, row.epoch, outcome))
+            if self._immediate:
+                # A message accepted but not yet marked goes again after a crash: write at
+                # once (SQLite's thread groups what arrives together).
+                await self._apply([(row.id, row.epoch, outcome)])
+            else:
+                self._marks.put_nowait((row.id, row.epoch, outcome))
 
     async def _send(self, row: ClaimedRow) -> Outcome:
         message = render(self.content, row)

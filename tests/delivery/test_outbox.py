@@ -227,3 +227,42 @@ async def test_a_send_accepted_but_answered_too_late_goes_once_more_never_twice(
     finally:
         await stop_services(app)
         await app.shutdown()
+
+
+async def test_sqlite_marks_grouped_in_one_thread_and_errors_kept_apart(
+    harness: Harness,
+) -> None:
+    """On SQLite, claims and marks run in one thread, each a whole transaction; marks that
+    arrive together share a commit, and one that fails does not take the others with it."""
+    import sqlite3
+
+    from bot.db.sqlite_lane import SqliteLane
+
+    await add_subscribers(harness, 20, "13:00")
+    harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
+    repo, now = harness.services.repo, harness.clock.now()
+    assert repo.immediate_marks()
+    await harness.app.bot_data["dispatcher"].tick()
+    epoch = harness.app.bot_data["role"].epoch
+    rows = await repo.claim_pending(20, epoch, now)
+    assert rows is not None and len(rows) == 20
+    marks = [repo.mark_outbox([r.id], OutboxStatus.SENT, now, epoch=epoch) for r in rows]
+    assert await asyncio.gather(*marks) == [1] * 20
+    assert await repo.outbox_counts() == {"sent": 20}
+    lane = repo._sqlite_lane()
+    assert isinstance(lane, SqliteLane)
+
+    def broken(connection: sqlite3.Connection) -> int:
+        connection.execute("UPDATE no_such_table SET x = 1")
+        return 1
+
+    def fine(connection: sqlite3.Connection) -> int:
+        return int(connection.execute("SELECT COUNT(*) FROM outbox").fetchone()[0])
+
+    results = await asyncio.gather(
+        lane.run(broken, grouped=True), lane.run(fine, grouped=True), return_exceptions=True
+    )
+    assert isinstance(results[0], sqlite3.OperationalError)
+    assert results[1] == 20
+    with pytest.raises(StorageError):
+        await repo._on_lane(lane, broken)
