@@ -593,10 +593,11 @@ class Bench:
             await _postgres(url, DROP_TABLES)
             await seed(url, n, _this_minute(), DAILY_START, "grounding")
             tally = Tally(fake, n)
-            a = BotProcess(bot_env(fake.base_url, url, limits), self.tmp / f"bot-take{run}-a.log")
-            b = BotProcess(
-                bot_env(fake.base_url, url, limits, TOKEN_B), self.tmp / f"bot-take{run}-b.log"
-            )
+            # INFO: the logs then say when each instance took the role (and nothing private).
+            a_env = {**bot_env(fake.base_url, url, limits), "LOG_LEVEL": "INFO"}
+            b_env = {**bot_env(fake.base_url, url, limits, TOKEN_B), "LOG_LEVEL": "INFO"}
+            a = BotProcess(a_env, self.tmp / f"bot-take{run}-a.log")
+            b = BotProcess(b_env, self.tmp / f"bot-take{run}-b.log")
             killed_at, cut_wall, pid = math.nan, math.inf, None
             try:
                 await a.start()
@@ -650,7 +651,10 @@ class Bench:
                 first_took_role_again=bool(retaken),
                 second_took_role="sending role taken" in b_log,
                 requeued_by_second=int(match[1]) if match else 0,
-                bot_log={"first": log_counts(a.log_path), "second": log_counts(b.log_path)},
+                bot_log={  # at INFO; the warnings include the role changes
+                    "first": log_counts(a.log_path),
+                    "second": log_counts(b.log_path),
+                },
             )
         finally:
             stats = await self.close_fake(fake)

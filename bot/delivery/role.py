@@ -79,7 +79,7 @@ class SendingRole:
             self.epoch = await self.repo.next_epoch()
             self.held, self._lease_until, self._checked_at = True, started + LEASE, started
             in_doubt = await self.repo.in_doubt(self.epoch)
-            log.warning("sending role taken (epoch %d)", self.epoch)
+            log.info("sending role taken (epoch %d)", self.epoch)
             if in_doubt:
                 wait = TAKEOVER_WAIT if self._shared else 0.0
                 self._requeue_at = started + wait
