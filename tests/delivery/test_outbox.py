@@ -247,7 +247,7 @@ async def test_sqlite_marks_grouped_in_one_thread_and_errors_kept_apart(
     arrive together share a commit, and one that fails does not take the others with it."""
     import sqlite3
 
-    from bot.db.sqlite_lane import SqliteLane
+    from bot.db.outbox import SqliteLane
 
     await add_subscribers(harness, 20, "13:00")
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
