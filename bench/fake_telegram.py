@@ -16,8 +16,11 @@ Flood limits like Telegram's: a per-bot sliding 1-second window (default 30 send
 per-chat sliding window of ``per_chat_burst / per_chat_rate`` seconds holding at most
 ``per_chat_burst`` sends (default 3 in 3 s: 1/s sustained, bursts of 3 tolerated). Sends over
 either limit get 429 with ``retry_after`` and are not recorded; sends to ``blocked_chats``
-get 403 (after taking their rate-limit slot). "Sends" are the methods returning a Message or
-MessageId (send*, forward*, copy*, edits). All times are ``time.monotonic()``.
+get 403 (after taking their rate-limit slot). Sends to ``slow_chats`` (chat -> seconds) are
+accepted and recorded at once but answered that much later, like a Telegram that accepted a
+message and answered too late for the client's read timeout. "Sends" are the methods
+returning a Message or MessageId (send*, forward*, copy*, edits). All times are
+``time.monotonic()``.
 
 Control API (JSON): POST /_control/updates, GET /_control/stats, GET /_control/sent?since=K,
 POST /_control/reset, POST /_control/config. Standalone:
@@ -77,6 +80,7 @@ class SentRecord:
     disable_notification: bool
     protect_content: bool
     message_id: int | None
+    bot: str = ""  # the bot id part of the token it came with (tells two clients apart)
 
 
 class _HtmlCheck(HTMLParser):
@@ -176,6 +180,7 @@ class FakeTelegram:
         self.per_chat_rate = per_chat_rate  # sustained sends per second per chat; <= 0: none
         self.per_chat_burst = per_chat_burst
         self.blocked_chats: set[int | str] = set()
+        self.slow_chats: dict[int | str, float] = {}  # chat -> seconds before answering
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         self.methods: dict[str, dict[str, Any]] = {m.lower(): v for m, v in spec["methods"].items()}
         self.base_url: str | None = None
@@ -211,7 +216,7 @@ class FakeTelegram:
         return self.get_updates_times[0] if self.get_updates_times else None
 
     def configure(self, **cfg: Any) -> dict[str, Any]:
-        """Set rate_per_bot, per_chat_rate, per_chat_burst and/or blocked_chats."""
+        """Set rate_per_bot, per_chat_rate, per_chat_burst, blocked_chats and/or slow_chats."""
         for key in ("rate_per_bot", "per_chat_rate", "per_chat_burst"):
             if cfg.get(key) is not None:
                 setattr(self, key, type(getattr(self, key))(cfg[key]))
@@ -219,11 +224,18 @@ class FakeTelegram:
             self.blocked_chats = {
                 k for c in cfg["blocked_chats"] if (k := _chat_key(c)) is not None
             }
+        if cfg.get("slow_chats") is not None:
+            self.slow_chats = {
+                k: float(v)
+                for c, v in dict(cfg["slow_chats"]).items()
+                if (k := _chat_key(c)) is not None
+            }
         return {
             "rate_per_bot": self.rate_per_bot,
             "per_chat_rate": self.per_chat_rate,
             "per_chat_burst": self.per_chat_burst,
             "blocked_chats": list(self.blocked_chats),
+            "slow_chats": {str(k): v for k, v in self.slow_chats.items()},
         }
 
     def inject_update(self, update: dict[str, Any]) -> int:
@@ -388,10 +400,18 @@ class FakeTelegram:
             return self._violation(name, 400, "; ".join(errors))
         returns = set(spec.get("returns", []))
         if returns & _MESSAGE_RETURNS and not name.startswith("get"):
-            return self._send(name, returns, params)
+            bot = request.match_info["token"].split(":", 1)[0]
+            response = self._send(name, returns, params, bot)
+            chat = _chat_key(params.get("chat_id"))
+            delay = self.slow_chats.get(chat, 0.0) if chat is not None else 0.0
+            if delay > 0 and response.status == 200:
+                await asyncio.sleep(delay)  # accepted and recorded; the answer comes late
+            return response
         return self._ok(await self._simple(name, params))
 
-    def _send(self, name: str, returns: set[str], params: dict[str, Any]) -> web.Response:
+    def _send(
+        self, name: str, returns: set[str], params: dict[str, Any], bot: str = ""
+    ) -> web.Response:
         chat = _chat_key(params.get("chat_id"))
         now = time.monotonic()
         wait = self._rate_check(chat, now)
@@ -430,6 +450,7 @@ class FakeTelegram:
                 bool(params.get("disable_notification")),
                 bool(params.get("protect_content")),
                 message_id,
+                bot,
             )
         )
         self.sends_by_method[name] += 1

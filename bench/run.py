@@ -1,7 +1,8 @@
 """Benchmark: the real bot (a subprocess) against the fake Bot API (in this process).
 
     python -m bench.run [--subscribers 600] [--scale 1] [--big 100000]
-                        [--skip-kill] [--skip-big] [--keep] [--out bench/out/result.json]
+                        [--skip-fanout] [--skip-kill] [--skip-big] [--keep]
+                        [--postgres URL] [--out bench/out/result.json]
 
 Parts (each with a fresh SQLite database and a fresh fake server):
   fanout  N subscribers due now; bulk rate, 429s, duplicates, losses, and the latency of
@@ -9,6 +10,10 @@ Parts (each with a fresh SQLite database and a fresh fake server):
   kill    3 runs: SIGKILL the bot when about half the messages are out, restart it on the
           same database, count losses and duplicates.
   big     --big subscribers due tomorrow: start-up time and memory (VmHWM) of an idle bot.
+  takeover  (only with --postgres) 3 runs: two instances on one PostgreSQL database; when
+          about half the messages are out, the lock holder's backend is terminated
+          (pg_terminate_backend) while its process lives on. Losses, duplicates, and how
+          long the old holder kept sending. The database's tables are dropped first.
 Prints one JSON object (also written to --out); see bench/README.md for what each figure
 means. Exit status 1 when the fake saw spec violations or the bot exited on its own.
 Loopback only; every wait is bounded.
@@ -37,9 +42,21 @@ from typing import IO, Any
 
 from bench.fake_telegram import FakeTelegram, SentRecord
 from bench.seed import seed
+from bot.db.outbox import DISPATCHER_LOCK_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "123456:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"  # digits, colon, 35 letters
+TOKEN_B = "654321:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"  # the second instance, told apart
+TAKEOVER_RUNS = 3
+SECOND_UP = 3.0  # seconds the second instance gets to start before the first is cut off
+DROP_TABLES = (
+    "DROP TABLE IF EXISTS outbox, subscriptions, no_contact, users, alembic_version,"
+    " sender_epoch CASCADE"
+)
+LOCK_HOLDER = (
+    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1"
+    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+)
 DAILY_START = 1_000_000  # daily subscribers are DAILY_START .. DAILY_START + N - 1
 HOTLINE_CHATS = (42, 43, 44, 45, 46)  # /hotline users, rotated so 4/s stays under 1/s per chat
 HOTLINE_EVERY = 0.25  # seconds between injected /hotline updates
@@ -178,10 +195,10 @@ class BotProcess:
         return {"returncode": self.proc.returncode, "stderr_tail": self.tail()}
 
 
-def bot_env(base_url: str, database_url: str, limits: Limits) -> dict[str, str]:
+def bot_env(base_url: str, database_url: str, limits: Limits, token: str = TOKEN) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k.upper() not in STRIP_ENV}
     env.update(
-        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BOT_TOKEN=token,
         TELEGRAM_API_BASE_URL=base_url,
         DATABASE_URL=database_url,
         BULK_RATE_PER_SECOND=_num(limits.bulk),
@@ -567,6 +584,105 @@ class Bench:
             "runs": runs,
         }
 
+    async def takeover_once(self, run: int) -> dict[str, Any]:
+        n, limits, url = self.n, self.limits, self.args.postgres
+        fake = await self.fake()
+        out: dict[str, Any] = {"run": run}
+        try:
+            assert fake.base_url is not None
+            await _postgres(url, DROP_TABLES)
+            await seed(url, n, _this_minute(), DAILY_START, "grounding")
+            tally = Tally(fake, n)
+            # INFO: the logs then say when each instance took the role (and nothing private).
+            a_env = {**bot_env(fake.base_url, url, limits), "LOG_LEVEL": "INFO"}
+            b_env = {**bot_env(fake.base_url, url, limits, TOKEN_B), "LOG_LEVEL": "INFO"}
+            a = BotProcess(a_env, self.tmp / f"bot-take{run}-a.log")
+            b = BotProcess(b_env, self.tmp / f"bot-take{run}-b.log")
+            killed_at, cut_wall, pid = math.nan, math.inf, None
+            try:
+                await a.start()
+                deadline = a.spawned_at + self.timeout(n)
+                status = await wait_until(lambda: bool(tally.daily), deadline, a, tally)
+                if status == "done":
+                    await b.start()
+                    settle_b = time.monotonic() + SECOND_UP
+                    await wait_until(lambda: time.monotonic() >= settle_b, settle_b, b, tally)
+                    status = await wait_until(lambda: tally.distinct >= n // 2, deadline, a, tally)
+                if status == "done":
+                    pid = await _postgres(url, LOCK_HOLDER, DISPATCHER_LOCK_KEY)
+                    killed_at, cut_wall = time.monotonic(), time.time()
+                    await _postgres(url, "SELECT pg_terminate_backend($1)", pid)
+                    status = await wait_until(lambda: tally.distinct >= n, deadline + 30, b, tally)
+                if status == "done":
+                    settle = time.monotonic() + SETTLE
+                    await wait_until(lambda: time.monotonic() >= settle, settle, b, tally)
+                out["status"] = status
+                for name, bot in (("a", a), ("b", b)):
+                    exit_info = self.note_exit(f"takeover{run}-{name}", bot)
+                    if exit_info:
+                        out[f"bot_exit_{name}"] = exit_info
+            finally:
+                await a.stop()
+                await b.stop()
+            tally.update()
+            first = TOKEN.split(":")[0]
+            b_log = b.log_path.read_text(encoding="utf-8", errors="replace")
+            a_log = a.log_path.read_text(encoding="utf-8", errors="replace")
+            match = re.search(r"outbox: (\d+) messages were mid-send", b_log)
+            # The first instance may take the role again later (a new epoch): count only what
+            # it sent after the cut as the old holder, before it took the role again.
+            retaken = [t for t in _role_taken_at(a_log) if t > cut_wall]
+            until = min(retaken, default=math.inf)
+            a_after = [
+                r.monotonic - killed_at
+                for r in tally.daily
+                if r.bot == first and r.monotonic > killed_at and r.wall < until
+            ]
+            out.update(
+                terminated_pid=pid,
+                lost=n - tally.distinct,
+                duplicates=tally.duplicates,
+                daily_sent=len(tally.daily),
+                sent_by_first=sum(1 for r in tally.daily if r.bot == first),
+                sent_by_second=sum(1 for r in tally.daily if r.bot != first),
+                first_sent_after_cut=len(a_after),
+                first_last_send_after_cut_s=_r(max(a_after)) if a_after else None,
+                first_noticed="lost the sending role" in a_log,
+                first_took_role_again=bool(retaken),
+                second_took_role="sending role taken" in b_log,
+                requeued_by_second=int(match[1]) if match else 0,
+                bot_log={  # at INFO; the warnings include the role changes
+                    "first": log_counts(a.log_path),
+                    "second": log_counts(b.log_path),
+                },
+            )
+        finally:
+            stats = await self.close_fake(fake)
+            out["retry_after_429s"] = stats["rate_limited_total"]
+        return out
+
+    async def takeover(self) -> dict[str, Any]:
+        quiet = _DropConnectionLost()
+        logging.getLogger("aiohttp.server").addFilter(quiet)
+        try:
+            runs = [await self.takeover_once(run) for run in range(1, TAKEOVER_RUNS + 1)]
+        finally:
+            logging.getLogger("aiohttp.server").removeFilter(quiet)
+
+        def column(key: str) -> list[Any]:
+            return [r.get(key) for r in runs]
+
+        return {
+            "takeover_lost": column("lost"),
+            "takeover_duplicates": column("duplicates"),
+            "takeover_old_holder_sent_after_cut": column("first_sent_after_cut"),
+            "takeover_second_took_role": column("second_took_role"),
+            "takeover_old_holder_last_send_after_cut_s": column("first_last_send_after_cut_s"),
+            "takeover_requeued_by_second": column("requeued_by_second"),
+            "takeover_retry_after_429s": column("retry_after_429s"),
+            "runs": runs,
+        }
+
     async def big(self) -> dict[str, Any]:
         count = self.args.big
         fake = await self.fake()
@@ -618,6 +734,17 @@ class Bench:
         return out
 
 
+async def _postgres(url: str, query: str, *args: Any) -> Any:
+    """One statement on PostgreSQL through asyncpg; its first value."""
+    import asyncpg  # type: ignore[import-untyped]
+
+    connection = await asyncpg.connect(url.replace("+asyncpg", ""))
+    try:
+        return await connection.fetchval(query, *args)
+    finally:
+        await connection.close()
+
+
 class _DropConnectionLost(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
@@ -651,6 +778,21 @@ def _windows(fake: FakeTelegram, origin: float, limit: int = 5) -> list[dict[str
             }
         )
     return out
+
+
+def _role_taken_at(log_text: str) -> list[float]:
+    """Wall-clock times of "sending role taken" in a bot's log."""
+    found = []
+    for line in log_text.splitlines():
+        if "sending role taken" in line:
+            with contextlib.suppress(ValueError):  # logging's asctime is local time
+                seconds = time.mktime(time.strptime(line[:19], "%Y-%m-%d %H:%M:%S"))
+                found.append(seconds + int(line[20:23]) / 1000)
+    return found
+
+
+def _hide_password(url: str | None) -> str | None:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url) if url else None
 
 
 def _this_minute() -> datetime:
@@ -693,11 +835,15 @@ async def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             "kill_runs": 0 if args.skip_kill else KILL_RUNS,
             "big": None if args.skip_big else args.big,
             "database": "sqlite+aiosqlite (temporary file)",
+            "takeover_database": _hide_password(args.postgres),
             "python": sys.version.split()[0],
         }
     }
     started = time.monotonic()
-    result["fanout"] = await bench.fanout()
+    if not args.skip_fanout:
+        result["fanout"] = await bench.fanout()
+    if args.postgres:
+        result["takeover"] = await bench.takeover()
     if not args.skip_kill:
         result["kill"] = await bench.kill()
     if not args.skip_big:
@@ -725,6 +871,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", type=int, default=100_000, help="subscribers for start-up/RSS")
     parser.add_argument("--skip-kill", action="store_true")
     parser.add_argument("--skip-big", action="store_true")
+    parser.add_argument("--skip-fanout", action="store_true")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="run the takeover part on this PostgreSQL database (its tables are dropped)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, DBs)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "result.json")
     args = parser.parse_args(argv)

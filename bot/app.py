@@ -6,17 +6,18 @@ import asyncio
 import logging
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
-from telegram.request import BaseRequest
+from telegram.ext import ApplicationBuilder, ContextTypes, Defaults, ExtBot
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.context import AppType, BotContext, Services, services_of
 from bot.db import Repo, make_engine, migrate
-from bot.delivery.limiter import PriorityRateLimiter
+from bot.delivery.limiter import Limits, PriorityRateLimiter
 from bot.delivery.outbox import OutboxSender
 from bot.delivery.role import SendingRole
 from bot.handlers import (
@@ -48,6 +49,10 @@ from bot.transport import GuardedRequest
 
 log = logging.getLogger(__name__)
 BULK_CONCURRENCY = 16
+# httpcore checks every idle connection of a pool on each request, so pools stay small: the
+# limiter keeps few sends in flight (rate x round trip), bulk a few at 250/s on a fast link.
+BULK_CONNECTIONS = 4
+REPLY_CONNECTIONS = 32
 CONSOLE_TOKEN = "1000:local-console-chat-needs-no-token-at-all"
 
 
@@ -58,34 +63,54 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock | None = None,
     content: Content | None = None,
+    limits: Limits | None = None,
 ) -> AppType:
-    """The real Application; tests and the terminal chat pass their own `request`."""
+    """The real Application; tests and the terminal chat pass their own `request`.
+
+    Every send, replies and bulk alike, goes through one PriorityRateLimiter on the injected
+    clock. A local transport (terminal chat, tests) has no flood limits unless `limits` says.
+    """
     content = content or load_content()
     services = Services(settings, content, clock or SystemClock(), matcher_for(content.topics))
+    if limits is None:
+        limits = (
+            Limits(settings.global_rate_per_second, settings.bulk_rate_per_second)
+            if request is None
+            else Limits.unlimited()
+        )
+    limiter = PriorityRateLimiter(limits, services.clock)
+    defaults = Defaults(
+        parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+    )
     builder = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .context_types(ContextTypes(context=BotContext))
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
-            )
-        )
-        .rate_limiter(
-            PriorityRateLimiter(settings.bulk_rate_per_second, settings.global_rate_per_second)
-        )
+        .defaults(defaults)
+        .rate_limiter(limiter)
         .concurrent_updates(PerChatUpdateProcessor(services.crisis.is_urgent))
         .arbitrary_callback_data(False)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        # Bulk sends hold at most BULK_CONCURRENCY connections; the rest stay free for replies.
-        builder = builder.connection_pool_size(BULK_CONCURRENCY + 16).pool_timeout(10.0)
+        builder = builder.connection_pool_size(REPLY_CONNECTIONS).pool_timeout(10.0)
         # getUpdates through a guard that skips an update the library cannot parse.
         builder = builder.get_updates_request(GuardedRequest(connection_pool_size=1))
     application = builder.build()
+    # Bulk sends get their own bot object and HTTP connection pool, sharing the limiter: a
+    # fan-out never holds a connection a reply is waiting for.
+    bulk_request = request or HTTPXRequest(connection_pool_size=BULK_CONCURRENCY, pool_timeout=10.0)
+    application.bot_data["bulk_bot"] = ExtBot(
+        token,
+        base_url=settings.telegram_api_base_url,
+        request=bulk_request,
+        get_updates_request=bulk_request,
+        defaults=defaults,
+        rate_limiter=limiter,
+    )
+    application.bot_data["limiter"] = limiter
     application.bot_data["services"] = services
     register(application)
     return application
@@ -134,21 +159,29 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     services.countries = await repo.user_countries()
     # Countries saved through other instances arrive within moments (PostgreSQL NOTIFY).
     await repo.listen_countries(services.countries.__setitem__)
-    role = SendingRole(repo)
-    await role.acquire()
-    await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))
+    bulk_bot: ExtBot[Any] = application.bot_data["bulk_bot"]
+    await bulk_bot.initialize()
+    role = SendingRole(repo, services.clock)
     sender = OutboxSender(
         repo,
-        application.bot,
+        bulk_bot,
         services.content,
         services.clock,
         settings.grace,
         BULK_CONCURRENCY,
-        may_send=role.acquire,
+        role=role,
+        claim_batch=int(settings.bulk_rate_per_second / 2),  # half a second of sending
     )
+    limiter: PriorityRateLimiter = application.bot_data["limiter"]
+    role.on_lost.append(limiter.drop_fenced)  # waiting bulk sends are given back at once
+    role.on_taken.append(sender.wake.set)
+    role.on_requeued.append(sender.wake.set)
+    await role.acquire()
+    await application.bot.set_my_commands(bot_commands(dict(services.content.ui)))
     dispatcher = Dispatcher(
         repo, services.content, services.clock, settings.grace, on_queued=sender.wake.set
     )
+    application.bot_data["role"] = role
     services.sender, services.dispatcher = sender, dispatcher
     sender.start(drain_in_background=background)
     # --- privacy: encryption keys (start-up refuses if stored text can't be opened), the
@@ -159,6 +192,7 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     # --- end privacy ---
     if not background:
         return
+    role.start()
 
     async def tick(_: BotContext) -> None:
         if await role.acquire():  # otherwise another instance dispatches
@@ -207,10 +241,18 @@ async def stop_services(application: AppType) -> None:
     if services.background:  # small writes started by replies: let them finish first
         await asyncio.wait(set(services.background), timeout=5)
     sender, services.sender, services.dispatcher = services.sender, None, None
+    role: SendingRole | None = application.bot_data.pop("role", None)
+    bulk_bot: ExtBot[Any] | None = application.bot_data.get("bulk_bot")
     repo, services.repo = services.repo, None
     # Shutting down after a database outage must still end cleanly: each step is tried, and
     # a failure is one line in the log (rows left mid-send are re-sent at the next start).
-    for step in (sender.stop if sender else None, repo.close if repo else None):
+    steps = (
+        sender.stop if sender else None,
+        role.stop if role else None,
+        bulk_bot.shutdown if bulk_bot else None,
+        repo.close if repo else None,
+    )
+    for step in steps:
         if step is None:
             continue
         try:

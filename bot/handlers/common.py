@@ -13,6 +13,7 @@ from bot.callbacks import Menu as MenuData
 from bot.callbacks import Progress as ProgressData
 from bot.content import Content
 from bot.context import BotContext
+from bot.delivery.limiter import Priority, turn
 from bot.privacy.state import note_sent
 
 log = logging.getLogger(__name__)
@@ -53,10 +54,15 @@ def main_menu(content: Content) -> InlineKeyboardMarkup:
 
 
 async def respond(
-    update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+    priority: Priority = Priority.REPLY,
 ) -> None:
     """Reply in place for a button press (edit), or with a new message for typed input."""
     query = update.callback_query
+    args = turn(priority)  # its place in the one sending budget
     if query is not None:
         await query.answer()
         message = query.message
@@ -65,14 +71,22 @@ async def respond(
         )
         if message is not None and message.is_accessible and not kept:
             try:
-                await query.edit_message_text(text, reply_markup=markup)
+                await context.bot.edit_message_text(
+                    text,
+                    chat_id=message.chat.id,
+                    message_id=message.message_id,
+                    reply_markup=markup,
+                    rate_limit_args=args,
+                )
             except BadRequest as exc:
                 if "not modified" in str(exc).lower():
                     return
                 log.info("could not edit, sending anew: %s", exc)
             else:
                 return
-    sent = await context.bot.send_message(chat_id(update), text, reply_markup=markup)
+    sent = await context.bot.send_message(
+        chat_id(update), text, reply_markup=markup, rate_limit_args=args
+    )
     note_sent(context, sent)  # privacy: /hide deletes it later
 
 

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.context import BotContext
+from bot.delivery.limiter import Priority, turn
 from bot.domain import StorageError
 from bot.handlers.common import keyboard
 
@@ -26,10 +27,13 @@ async def on_error(update: object, context: BotContext) -> None:
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()
+        # The same budget as every send; a failed crisis or hotline update keeps its place.
+        priority = Priority.URGENT if context.services.crisis.is_urgent(update) else Priority.REPLY
         await context.bot.send_message(
             update.effective_chat.id,
             context.content.ui[key],
             reply_markup=keyboard(context.content),
+            rate_limit_args=turn(priority),
         )
     except TelegramError:
         log.warning("could not send the error reply")

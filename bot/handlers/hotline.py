@@ -10,6 +10,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import CountryLines, CountryMenu, HelpNow, Menu, OtherCountries, SetCountry
 from bot.content import Content, Country, Line
 from bot.context import BotContext
+from bot.delivery.limiter import Priority
 from bot.handlers.common import button, labelled, respond
 from bot.policy import HOTLINE_COMMANDS, HOTLINE_PURPOSES
 
@@ -87,7 +88,11 @@ async def hotline(update: Update, context: BotContext) -> None:
         code = context.country_of(chat.id if chat else None)
     country = context.content.country(code)
     await respond(
-        update, context, hotline_text(context.content, country), hotline_keyboard(context.content)
+        update,
+        context,
+        hotline_text(context.content, country),
+        hotline_keyboard(context.content),
+        Priority.URGENT,
     )
 
 
@@ -97,7 +102,8 @@ async def other_countries(update: Update, context: BotContext) -> None:
         *country_buttons(context.content, CountryLines),
         [button(context.content, "btn_menu", Menu())],
     ]
-    await respond(update, context, context.content.ui["hotline_pick"], InlineKeyboardMarkup(rows))
+    pick = context.content.ui["hotline_pick"]
+    await respond(update, context, pick, InlineKeyboardMarkup(rows), Priority.URGENT)
 
 
 HANDLERS = [

@@ -1,6 +1,6 @@
 """Crisis detection, run first on every text message in any state (handler group -1).
 
-The reply is built from in-memory content only: no database, no rate limit, no queue.
+The reply is built from in-memory content only (no database) and overtakes every other send.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHa
 from bot.callbacks import CountryLines, Grounding, HelpNow, OtherCountries, SafetyAnswer, ShowTopic
 from bot.content import Content, Country
 from bot.context import BotContext
+from bot.delivery.limiter import CRISIS, URGENT
 from bot.domain import StorageError
 from bot.handlers.common import button, chat_id, keyboard, labelled
 from bot.handlers.explain import topic_button
@@ -173,7 +174,9 @@ async def crisis_check(update: Update, context: BotContext) -> None:
         )
     log.info("crisis reply sent (%s)", level.value)  # the level only, never the text
     if message is not None:
-        sent = await message.reply_text(text, reply_markup=markup)
+        sent = await context.bot.send_message(
+            message.chat_id, text, reply_markup=markup, rate_limit_args=CRISIS
+        )
         # Buttons under this reply open new messages: the numbers stay on screen.
         context.services.keep_on_screen.add(sent.chat_id, sent.message_id)
         note_crisis_reply(context, sent, level.value)  # its id for /hide, a count by level
@@ -222,12 +225,14 @@ async def safety_answer(update: Update, context: BotContext) -> None:
         text = f"{content.ui['safe_struggling']}\n\n{exercise}"
         note_sent(
             context,
-            await context.bot.send_message(chat, text, reply_markup=keyboard(content, rows)),
+            await context.bot.send_message(
+                chat, text, reply_markup=keyboard(content, rows), rate_limit_args=URGENT
+            ),
         )
         return
     level = CrisisLevel.DANGER if answer.choice == SafetyAnswer.DANGER else CrisisLevel.SELF_HARM
     text, markup = crisis_reply(content, context.country_of(chat), level)
-    sent = await context.bot.send_message(chat, text, reply_markup=markup)
+    sent = await context.bot.send_message(chat, text, reply_markup=markup, rate_limit_args=CRISIS)
     context.services.keep_on_screen.add(sent.chat_id, sent.message_id)
     note_crisis_reply(context, sent, level.value)
 

@@ -260,3 +260,19 @@ async def test_application_polls_and_replies(server: FakeTelegram) -> None:
         await app.stop()
     assert [(r.chat_id, r.text) for r in server.sent] == [(42, "welcome")]
     assert server.stats()["spec_violations_total"] == 0
+
+
+async def test_slow_chats_accept_then_answer_late(server: FakeTelegram) -> None:
+    """A send to a slow chat is recorded at once but answered after the client gave up."""
+    from telegram.error import TimedOut
+    from telegram.request import HTTPXRequest
+
+    server.configure(slow_chats={5: 0.5})
+    assert server.base_url is not None
+    request = HTTPXRequest(read_timeout=0.1)
+    async with Bot(token=TOKEN, base_url=server.base_url, request=request) as client:
+        with pytest.raises(TimedOut):
+            await client.send_message(5, "late")
+        await client.send_message(6, "on time")
+    assert [(r.chat_id, r.bot) for r in server.sent] == [(5, "123"), (6, "123")]
+    assert server.configure()["slow_chats"] == {"5": 0.5}

@@ -1,7 +1,7 @@
 """privacy: message ids for /hide, the reality-check journal, safety plans
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-30
 
 Free-text columns (journal_entries.what/felt, safety_plan_sections.body) hold only ciphertext
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
