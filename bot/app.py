@@ -159,6 +159,11 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     services.countries = await repo.user_countries()
     # Countries saved through other instances arrive within moments (PostgreSQL NOTIFY).
     await repo.listen_countries(services.countries.__setitem__)
+    # Privacy first: start-up refuses in one line if stored text can't be opened (keys), then
+    # the bot's neutral description, and (in the background) writing and pruning message ids.
+    from bot.privacy import wiring
+
+    await wiring.start(application, background=background)
     bulk_bot: ExtBot[Any] = application.bot_data["bulk_bot"]
     await bulk_bot.initialize()
     role = SendingRole(repo, services.clock)
@@ -184,12 +189,6 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     application.bot_data["role"] = role
     services.sender, services.dispatcher = sender, dispatcher
     sender.start(drain_in_background=background)
-    # --- privacy: encryption keys (start-up refuses if stored text can't be opened), the
-    # bot's neutral description, and writing and pruning message ids ---
-    from bot.privacy import wiring
-
-    await wiring.start(application, background=background)
-    # --- end privacy ---
     if not background:
         return
     role.start()

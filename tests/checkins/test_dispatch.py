@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.checkins.dispatch import plan_checkin
 from bot.content import Content
+from bot.delivery.role import SendingRole
 from bot.domain import Dispatch, DueCheckin, Repeat, ScheduleView
 from tests.checkins.helpers import add_checkin, checkins_in, session_of
 from tests.conftest import Harness, buttons
@@ -235,11 +236,12 @@ async def test_interrupted_check_in_is_sent_again_after_restart(harness: Harness
     h = harness
     await add_checkin(h, utc(2026, 11, 21, 13))
     h.clock.set(utc(2026, 11, 21, 13))
-    repo = h.services.repo
+    repo, sender = h.services.repo, h.services.sender
     await h.services.dispatcher.tick()
-    assert len(await repo.claim_pending(5)) == 1  # then the process "dies" mid-send
-    assert await repo.requeue_interrupted() == 1
-    await h.services.sender.drain()
+    claimed = await repo.claim_pending(5, sender.role.epoch, h.clock.now())
+    assert claimed is not None and len(claimed) == 1  # then the process "dies" mid-send
+    sender.role = SendingRole(repo, h.clock)  # the restarted process takes the role over
+    await sender.drain()
     [message] = checkins_in(h.transport.sent)
     assert "cp:" in str(message.buttons)
 

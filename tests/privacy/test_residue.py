@@ -174,7 +174,7 @@ async def test_nothing_is_left_after_delete(
     await h.press("na:grounding:0", USER)
     clock.advance(timedelta(minutes=1))
     await h.services.dispatcher.tick()
-    in_flight = await h.services.repo.claim_pending(10)
+    in_flight = await h.services.repo.claim_pending(10, h.services.sender.role.epoch, clock.now())
     assert [r.chat_id for r in in_flight] == [USER]
     before = await sealed_values(h)
     assert before
