@@ -3,6 +3,7 @@
     python -m bench.accuracy                                   # topics + every labelled set
     python -m bench.accuracy --blind PATH                      # + a blind set, scored apart
     python -m bench.accuracy --sequences tests/safety/crisis_sequences.yaml
+    python -m bench.accuracy --no-topics --hold-out tests/safety/crisis_used_round2.yaml
 
 Prints one JSON object. The held-out questions (tests/data/heldout_questions.yaml) were written
 apart from the topics' example questions; ones that happen to be identical to an example are
@@ -17,7 +18,14 @@ For each set: recall of danger and self-harm answered with a full crisis reply, 
 ("are you safe right now?"), and the two together; disclosures not left unanswered; on `none`
 items (near-misses), the full-crisis and check rates; the same for Spanish items (lang: es);
 and how often an overdose already taken (medical: true) gets the emergency number first.
---sequences scores short conversations ({messages: [...], label}) with the chat context.
+--sequences scores short conversations ({messages: [...], label}) with the chat context: the
+last message's level, and whether any message of the conversation was answered with a full
+crisis reply or a check (what a person in the conversation sees).
+--hold-out FILE (repeatable) retrains the semantic layer in memory without the texts of FILE
+(bot.safety.train, same recipe and cross-validated thresholds) and scores FILE with the whole
+detector in process: a leave-one-set-out figure for the semantic layer. The rules are not
+retrained: they were written after reading the used sets, so for them it is not held out.
+With a sequences file (items with `messages`) the retrained layer scores the conversations.
 """
 
 from __future__ import annotations
@@ -79,6 +87,13 @@ def _rate(part: int, whole: int) -> float | None:
 def score_items(items: list[dict[str, Any]], default_lang: str = "en") -> dict[str, Any]:
     """Figures for labelled messages, each scored alone by the match command."""
     answers = run_match([i["text"].replace("\n", " ") for i in items])
+    return summarise(items, answers, default_lang)
+
+
+def summarise(
+    items: list[dict[str, Any]], answers: list[dict[str, object]], default_lang: str = "en"
+) -> dict[str, Any]:
+    """Figures for labelled messages from their answers ({"crisis": level, "medical"?})."""
     labels = Counter(i["label"] for i in items)
     out: dict[str, Any] = {"items": len(items), "by_label": dict(labels)}
     pairs = list(zip(items, answers, strict=True))
@@ -125,27 +140,70 @@ def score_items(items: list[dict[str, Any]], default_lang: str = "en") -> dict[s
     return out
 
 
-def score_sequences(path: Path) -> dict[str, Any]:
-    """Conversations scored in order with the chat context; the last message's level counts."""
+def score_sequences(path: Path, detector: Any = None) -> dict[str, Any]:
+    """Conversations scored in order with the chat context: the last message's level, and
+    the most serious answer any message of the conversation got."""
     from bot.safety.crisis import CrisisDetector
+    from bot.safety.detector import SEVERITY, CrisisLevel
 
-    detector = CrisisDetector()
+    detector = detector or CrisisDetector()
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    got: list[tuple[str, str]] = []
+    got: list[tuple[str, str, str]] = []
     for n, item in enumerate(items):
-        level = "none"
-        for i, text in enumerate(item["messages"]):
-            level = detector.assess(text, chat_id=n, now=60.0 * i).level.value
-        got.append((item["label"], level))
-    crisis = [g for label, g in got if label != "none"]
-    calm = [g for label, g in got if label == "none"]
-    return {
+        levels = [
+            detector.assess(text, chat_id=n, now=60.0 * i).level
+            for i, text in enumerate(item["messages"])
+        ]
+        worst = max(levels, key=lambda level: SEVERITY[level], default=CrisisLevel.NONE)
+        got.append((item["label"], levels[-1].value if levels else "none", worst.value))
+    crisis = [g for label, g, _ in got if label != "none"]
+    calm = [g for label, g, _ in got if label == "none"]
+    out: dict[str, Any] = {
         "sequences": len(items),
         "crisis_full": _rate(sum(g in FULL for g in crisis), len(crisis)),
         "crisis_full_or_check": _rate(sum(g in FULL | {"check"} for g in crisis), len(crisis)),
         "calm_full_rate": _rate(sum(g in FULL for g in calm), len(calm)),
         "calm_check_rate": _rate(sum(g == "check" for g in calm), len(calm)),
     }
+    for label in ("danger", "self_harm", "none"):
+        any_level = [w for lab, _, w in got if lab == label]
+        if any_level:
+            out[f"any_message_{label}"] = {
+                "n": len(any_level),
+                "full": sum(w in FULL for w in any_level),
+                "full_or_check": sum(w in FULL | {"check"} for w in any_level),
+            }
+    return out
+
+
+def held_out(path: Path) -> dict[str, Any]:
+    """The whole detector on FILE, its semantic layer retrained without FILE's texts."""
+    import numpy as np
+
+    from bot.safety import train
+    from bot.safety.crisis import CrisisDetector
+    from bot.safety.embedding import StaticEmbedder
+    from bot.safety.semantic import SemanticModel
+
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sequences = bool(items) and "messages" in items[0]
+    texts = {t for i in items for t in (i["messages"] if sequences else [i["text"]])}
+    embedder = StaticEmbedder.load()
+    params, limits, _ = train.train_model(
+        train.load_items(exclude=texts), embedder, cross_validated=False
+    )
+    detector = CrisisDetector()
+    detector._model = SemanticModel(
+        embedder, tuple(np.asarray(p, np.float64) for p in params), limits["en"], limits["es"]
+    )
+    head: dict[str, Any] = {"path": str(path), "thresholds": limits}
+    if sequences:
+        return {**head, **score_sequences(path, detector)}
+    answers: list[dict[str, object]] = []
+    for item in items:
+        a = detector.assess(item["text"].replace("\n", " "))
+        answers.append({"crisis": a.level.value, "medical": a.medical})
+    return {**head, **summarise(items, answers)}
 
 
 def crisis(path: str, default_lang: str = "en") -> dict[str, Any]:
@@ -158,8 +216,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", type=Path, help="a blind YAML set, scored apart")
     parser.add_argument("--sequences", type=Path, help="a YAML set of conversations")
     parser.add_argument("--no-topics", action="store_true", help="skip the topic figures")
+    parser.add_argument(
+        "--hold-out",
+        type=Path,
+        action="append",
+        default=[],
+        help="retrain the semantic layer without this file and score it (repeatable)",
+    )
     args = parser.parse_args(argv)
     report: dict[str, Any] = {}
+    if args.hold_out:
+        report["held_out_non_blind"] = [held_out(path) for path in args.hold_out]
+        print(json.dumps(report, indent=2))
+        return 0
     if not args.no_topics:
         report["topics_held_out"] = topics()
     report["non_blind"] = {
@@ -174,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
         # and scored during the semantic-layer work: seen.
         "crisis_blind_seen": crisis("tests/safety/crisis_blind.yaml"),
         "sequences": score_sequences(ROOT / "tests/safety/crisis_sequences.yaml"),
+        # Scored blind at main, then used to tune the rules, train the semantic layer and
+        # fix the context: seen.
+        "crisis_used_round1": crisis("tests/safety/crisis_used_round1.yaml"),
+        "crisis_used_round2": crisis("tests/safety/crisis_used_round2.yaml"),
+        "sequences_used": score_sequences(ROOT / "tests/safety/crisis_used_sequences.yaml"),
     }
     if args.blind:
         report["blind"] = {

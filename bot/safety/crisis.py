@@ -17,13 +17,18 @@ Levels, most serious first:
 Context: for each chat the last MAX_MESSAGES texts within MAX_AGE seconds are kept in memory
 only (never stored, never logged), in normalised form and as token ids, and only their last
 1,000 normalised characters and 96 tokens (the part that can combine with what follows).
-The latest message is scored alone and joined with the recent ones; the joined result is
-taken when it is more serious and either (a) no earlier message was that serious on its
-own (the combination says something new: "i can't do this anymore" + "i have the pills"),
-or (b) the latest message carries a signal of its own (a rule, or a semantic score above
-half the threshold). A plain "ok, thanks" after a crisis message therefore does not repeat
-the crisis reply. After a full crisis level (danger, self-harm) alone, the context is not
-consulted: nothing is more urgent.
+The latest message is scored alone and joined with the recent ones. The joined result is taken
+only when it is more serious than the latest message alone and
+(a) the combination says something no message said alone: the rules on the joined text reach
+    a level no earlier message reached by itself ("i took the day off" + "and all the pills in
+    the drawer"), or the semantic score of the joined text is at the threshold and clearly
+    (JOIN_MARGIN) above the score of every message alone, none of which was asked about; or
+(b) the latest message carries a sign of its own (a rule, fear or a plea; a semantic flag
+    alone is not one): "he's coming home" then "i'm so scared".
+A message that is plainly calm in itself ("going to lunch", "they were kind", "my vitamins i
+mean") therefore never inherits an alarming earlier message, and a plain "ok, thanks" after a
+crisis message does not repeat the crisis reply. After a full crisis level (danger, self-harm)
+alone, the context is not consulted: nothing is more urgent.
 
 The language never hides a crisis: rules and the semantic layer run on every message first.
 Nothing here raises: on an internal error the rules' level alone is returned.
@@ -40,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from bot.safety import patterns
 from bot.safety.detector import (
     SEVERITY,
     CrisisLevel,
@@ -49,7 +55,7 @@ from bot.safety.detector import (
     rules,
     rules_on,
 )
-from bot.safety.language import ENGLISH, LanguageIdentifier, identify
+from bot.safety.language import ENGLISH, SPANISH, LanguageIdentifier, identify
 from bot.safety.semantic import WINDOW, SemanticModel, SemanticScore
 
 log = logging.getLogger(__name__)
@@ -63,6 +69,8 @@ _JOIN_CHARS: Final = 1_000
 _JOIN_TOKENS: Final = 2 * WINDOW
 _FULL: Final = frozenset({CrisisLevel.DANGER, CrisisLevel.SELF_HARM})
 MIN_SEMANTIC_WORDS: Final = 3
+# How far above every message alone the joined text must score to count as a new sign.
+JOIN_MARGIN: Final = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,7 @@ class _Scored:
     t_en: str
     t_es: str
     ids: tuple[int, ...]
+    found: CrisisLevel = CrisisLevel.NONE  # the rules' level alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +101,8 @@ class _Remembered:
     t_en: str
     t_es: str
     ids: tuple[int, ...]
+    found: CrisisLevel = CrisisLevel.NONE  # the rules' level alone
+    alarm: float = 0.0
 
 
 class RecentMessages:
@@ -201,9 +212,15 @@ class CrisisDetector:
     # --- scoring ------------------------------------------------------------------------
 
     def _score(
-        self, t_en: str, t_es: str, tokens: list[list[int]] | tuple[int, ...], found: RuleResult
+        self,
+        t_en: str,
+        t_es: str,
+        tokens: list[list[int]] | tuple[int, ...],
+        found: RuleResult,
+        spanish: bool = False,
     ) -> _Scored:
-        """tokens: a message's sentences (lists of ids), or a joined run of ids (a tuple)."""
+        """tokens: a message's sentences (lists of ids), or a joined run of ids (a tuple).
+        spanish: the message is in Spanish (the semantic layer has a threshold for it)."""
         level = found.level
         alarm = 0.0
         model = self._semantic()
@@ -214,28 +231,48 @@ class CrisisDetector:
         words = sum(1 for w in t_en.split() if any(c.isalpha() for c in w))
         if model is not None and level not in _FULL and words >= MIN_SEMANTIC_WORDS:
             score: SemanticScore = (
-                model.score_ids(list(tokens))
+                model.score_ids(list(tokens), spanish=spanish)
                 if isinstance(tokens, tuple)
-                else model.score_sentences(tokens)
+                else model.score_sentences(tokens, spanish=spanish)
             )
             alarm = score.alarm
             if score.flagged and SEVERITY[level] < SEVERITY[CrisisLevel.CHECK]:
                 level = CrisisLevel.CHECK
-        return _Scored(level, found.medical, found.spanish, alarm, t_en, t_es, ids)
+        return _Scored(level, found.medical, found.spanish, alarm, t_en, t_es, ids, found.level)
 
-    def _alone(self, text: str) -> _Scored:
+    def _alone(self, text: str) -> tuple[_Scored, str]:
+        """The message scored by itself, and its language."""
         model = self._semantic()
         sentences = model.embedder.sentence_ids(text) if model else []
         t_en, t_es = normalize_both(text)
         found = RuleResult(CrisisLevel.NONE) if is_command(text) else rules_on(t_en, t_es)
-        return self._score(t_en, t_es, sentences, found)
+        language = identify(text, spanish_hint=found.spanish, identifier=self._languages)
+        return self._score(t_en, t_es, sentences, found, language == SPANISH), language
 
-    def _signal(self, scored: _Scored) -> bool:
-        """Does the latest message carry a sign of its own (for joining it with context)?"""
-        if scored.level is not CrisisLevel.NONE:
+    @staticmethod
+    def _own_signal(scored: _Scored) -> bool:
+        """Does the latest message carry a sign of its own (a rule, fear or a plea)? Without
+        one it cannot inherit an earlier crisis. A semantic flag alone is not enough: on a
+        short fragment ("the big red one, on holiday w my sister") it is too often noise, and
+        the message gets its own check anyway."""
+        if scored.found is not CrisisLevel.NONE:
             return True
+        return bool(patterns.FEAR.search(scored.t_en) or patterns.PLEA.search(scored.t_en))
+
+    def _says_more(self, joined: _Scored, alone: _Scored, earlier: list[_Remembered]) -> bool:
+        """Is the joined result (more serious than the latest message alone) to be taken?"""
+        if self._own_signal(alone):
+            return True
+        if SEVERITY[joined.found] > SEVERITY[alone.level]:
+            # From the rules: only when no earlier message reached that level by itself.
+            return all(SEVERITY[joined.found] > SEVERITY[e.found] for e in earlier)
+        # From the semantic layer: clearly above every message alone, none of them asked about.
         model = self._model
-        return model is not None and scored.alarm >= model.threshold / 2
+        return (
+            model is not None
+            and all(SEVERITY[e.level] < SEVERITY[CrisisLevel.CHECK] for e in earlier)
+            and joined.alarm >= max([alone.alarm] + [e.alarm for e in earlier]) + JOIN_MARGIN
+        )
 
     def assess(
         self, text: str, *, chat_id: int | None = None, now: float | None = None
@@ -253,7 +290,8 @@ class CrisisDetector:
     def _assess(self, text: str, chat_id: int | None, now: float) -> Assessment:
         if not isinstance(text, str) or not text.strip():
             return Assessment(CrisisLevel.NONE)
-        alone = self._alone(text)
+        alone, language = self._alone(text)
+        spanish = language == SPANISH
         result = alone
         if chat_id is not None:
             earlier = self.context.recent(chat_id, now)
@@ -263,14 +301,9 @@ class CrisisDetector:
                 t_en = " ".join([e.t_en for e in earlier] + [alone.t_en[:_JOIN_CHARS]])
                 t_es = " ".join([e.t_es for e in earlier] + [alone.t_es[:_JOIN_CHARS]])
                 ids = tuple(i for e in earlier for i in e.ids) + alone.ids[:_JOIN_TOKENS]
-                joined = self._score(t_en, t_es, ids, rules_on(t_en, t_es))
-                before = max(SEVERITY[e.level] for e in earlier)
-                # A "check" found only in the joined text needs a sign in the latest message
-                # itself: otherwise calm answers ("20:15", "London", "27 December") would add
-                # up to a false alarm. Rules that fire only on the joined text stand alone.
-                new_rule = joined.level is not CrisisLevel.CHECK and SEVERITY[joined.level] > before
-                if SEVERITY[joined.level] > SEVERITY[alone.level] and (
-                    new_rule or self._signal(alone)
+                joined = self._score(t_en, t_es, ids, rules_on(t_en, t_es), spanish)
+                if SEVERITY[joined.level] > SEVERITY[alone.level] and self._says_more(
+                    joined, alone, earlier
                 ):
                     result = joined
             self.context.add(
@@ -281,10 +314,11 @@ class CrisisDetector:
                     alone.t_en[-_JOIN_CHARS:],
                     alone.t_es[-_JOIN_CHARS:],
                     alone.ids[-_JOIN_TOKENS:],
+                    alone.found,
+                    alone.alarm,
                 ),
             )
         medical = alone.medical or (result is not alone and result.medical)
-        language = identify(text, spanish_hint=alone.spanish, identifier=self._languages)
         return Assessment(result.level, medical, language)
 
     def forget(self, chat_id: int) -> None:

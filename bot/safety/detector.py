@@ -124,6 +124,7 @@ _TOKEN_WORDS = {
     "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
     "aint": "is not", "whats": "what is", "thats": "that is", "theres": "there is",
     "its": "it is", "someones": "someone is", "somebodys": "somebody is",
+    "tonights": "tonight is", "todays": "today is",
     # chat spellings
     "wanna": "want to", "wana": "want to", "gonna": "going to", "gunna": "going to",
     "gotta": "got to", "hafta": "have to", "tryna": "trying to", "finna": "going to",
@@ -279,7 +280,12 @@ def _decide(
         lethal = bool(_LETHAL & set(downgradable))
         marker = p.LONG_AGO if lethal else p.HISTORIC
         past_only = marker.search(t) is not None and not present
-        if joke or past_only or figure:
+        # "the guy with the knife in that movie": a story, unless a threat is reported.
+        fiction = not said and p.FICTION.search(t) is not None
+        if fiction and not (joke or figure):
+            joke = True
+            signals.append("danger:discounted_fiction")
+        elif joke or past_only or figure:
             reason = "joke" if joke else "past" if past_only else "figure_of_speech"
             signals.append(f"danger:discounted_{reason}")
         else:
@@ -310,8 +316,9 @@ def _decide_es(t: str, gated: bool, find_all: bool) -> tuple[CrisisLevel, list[s
     signals = [f"danger:{name}" for name in danger]
     figure = False
     if danger and set(danger) == {"es_threat"} and es.HYPERBOLE.search(t):
-        figure = True
-        signals.append("danger:discounted_figure_of_speech")
+        # "mi mama me va a matar cuando vea las notas jaja": a joke; without laughter, asked.
+        figure = p.LAUGH.search(t) is None
+        signals.append("danger:discounted_figure_of_speech" if figure else "danger:discounted_joke")
         danger = []
     if danger and not find_all:
         return CrisisLevel.DANGER, signals

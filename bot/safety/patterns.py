@@ -194,6 +194,14 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
         "xanax", "benzos", "insulin", "oxy", "opioids", "percs", "valium", "sleeping pills",
         "prescription", "prescriptions", "lithium", "seroquel", "zoloft", "prozac",
         "melatonin", "ambien", "anything i can find", "all of them", "sleeping tablets",
+        # common drug names (an overdose is named by the drug as often as by "pills")
+        "sertraline", "citalopram", "escitalopram", "fluoxetine", "amitriptyline",
+        "quetiapine", "lorazepam", "clonazepam", "diazepam", "codeine", "tramadol", "morphine",
+        "oxycodone", "oxycontin", "fentanyl", "aspirin", "acetaminophen", "panadol", "nurofen",
+        "co codamol", "cocodamol", "benadryl", "diphenhydramine", "antihistamines",
+        "propranolol", "lamotrigine", "venlafaxine", "mirtazapine", "trazodone", "gabapentin",
+        "pregabalin", "heart pills", "blood pressure pills", "sleeping meds", "sleep meds",
+        "painkiller", "antipsychotics", "beta blockers", "sleeping pill",
     ),
     # Disclosed acts that need no particular subject ("my dad used to beat me").
     "ABUSE_VERB": (
@@ -280,7 +288,13 @@ MACROS: Final[dict[str, str]] = {
     # The other person: "he", "my husband", "the boss", "her ex", "someone".
     "PERSON": (
         rf"\b(?:{_DET}{_trie(WORDS['REL'] + WORDS['DREL_EXTRA'])}"
-        rf"|{_trie(WORDS['PRONOUN'] + WORDS['REL'])})s?"
+        rf"|{_trie(WORDS['PRONOUN'])}\b|{_trie(WORDS['REL'])}s?)"
+    ),
+    # The people a person in danger means by "he is on his way": a partner, an ex, a stalker.
+    "INTIMATE": (
+        rf"\b(?:he|she|they|{_DET}(?:ex|ex husband|ex wife|ex boyfriend|ex girlfriend"
+        r"|ex partner|partner|husband|wife|boyfriend|girlfriend|abuser|stalker|baby daddy"
+        r"|baby mama|fiance|fiancee|stepdad|stepfather|man|other half)|\bmy (?:ex|bf|gf))\b"
     ),
     # Whom a threat or an attack is aimed at.
     "OBJ": (
@@ -320,7 +334,8 @@ MACROS: Final[dict[str, str]] = {
     "DISAPPEAR_OK": (
         r" (?:from (?!(?:this|the) (?:world|earth|planet)|everyone|existence|life\b)"
         r"|for (?:a|the|some|like|awhile)|to (?:a|the|my|another|somewhere|an)"
-        r"|on (?:a|vacation|holiday)|into (?:the crowd|the background|a (?:good )?book|my work)"
+        r"|on (?:a|vacation|holiday)|into (?:the crowd|the background|a (?:good )?book|my work"
+        r"|(?:a|an|the|my) (?!void|abyss|darkness|nothing|ground|sea|ocean|river|grave)\w+)"
         r"|of (?:social|insta|the grid|grid|facebook|the internet|the map|\w+ for a))"
     ),
 }
@@ -399,6 +414,11 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"<PERSON><AUX> (?:right |just |standing |still |now )?(?:outside(?! (?:of )?(?:my|his"
            r"|her|your|the|our) (?:league|comfort zone|control|understanding|type)\b)"
            r"(?! (?:of )?(?:the|this) (?:country|city|state|town|area|uk|us|county|province)\b)"
+           # "he's outside mowing the lawn": a chore, not someone at the door.
+           r"(?! (?:mowing|gardening|playing|working|smoking|having a|washing|fixing|walking"
+           r"|cleaning|painting|doing|raking|shoveling|shovelling|hanging|chatting|talking to"
+           r"|with the (?:kids|dog|neighbou?rs?)|on the phone|in the (?:garden|yard)"
+           r"|for a smoke)\b)"
            r"|downstairs"
            r"|at (?:the|my|our) (?:front |back )?(?:door|window|gate|house|place|flat|apartment"
            r"|work|job|office|school|parents|moms|mums|car|porch)"
@@ -415,11 +435,11 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|the) way) in(?:to)?|coming up the stairs|coming in)\b",
            r"\btrying to (?:get|break|force (?:his|her|their|the) way) in(?:to)?\b"),
         # Someone at the lock or letting themselves in ("trying the door handle").
-        _r("handle|lock|dor|window|latch|key|himself in|herself in|themselves in",
+        _r("handle|knob|lock|dor|window|latch|key|himself in|herself in|themselves in",
            r"\b(?:trying|tries|tried|rattling|rattles|rattled|jiggling|turning|twisting|shaking"
            r"|picking|forcing|testing|yanking|pulling) (?:at )?(?:the|my|our) (?:front |back "
-           r"|bedroom |bathroom |car )?(?:door ?handle|handle|lock|locks|door|doors|window"
-           r"|windows|latch)\b",
+           r"|bedroom |bathroom |car )?(?:door ?handle|handle|door ?knob|knob|lock|locks|door|doors"
+           r"|window|windows|latch)\b",
            r"\blet (?:himself|herself|themselves) in\b",
            r"\b(?:climbing|climbed|climbs|coming|came|getting|got) (?:in )?through (?:the|my|a)"
            r" window\b",
@@ -461,7 +481,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\bcoming (?:for|after) (?:me|us|my|the kids)\b",
            r"\bcoming to (?:get|find|kil|hurt|take|grab|drag) (?:me|us)\b(?! (?:from|at|after)\b)"),
         _r("where i|where we|address|location|place|apartment|flat|house|shelter|hotel|room",
-           r"<PERSON><AUX> (?:found|finds|tracked|traced|figured out|found out|knows|learned"
+           r"<PERSON><AUX> (?:found|finds|tracked|traced|figured out|found out|knows|know|learned"
            r"|discovered|got) (?:out )?(?:where (?:i|we) (?:live|am|are|work|moved|stay"
            r"|am staying|are staying|sleep|am hiding|are hiding)|my (?:new )?(?:address|location"
            r"|place|apartment|flat|house|shelter|hotel|room|hiding place))"),
@@ -564,10 +584,14 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r" phone|cal|go home|go anywhere|out of (?:the|his|her|their|this|my) \w+)\b"
            r"(?! (?:him|her|them|the relationship|the marriage|this relationship|to|see"
            r"|out with)\b)"),
+        _r("parked|parks|standing|stod|siting|sat",
+           r"\b(?:parked|parks|standing|stood|sitting|sat) (?:across|behind|in front of|at the"
+           r" (?:end|bottom|top) of)(?: \w+){0,3}? (?:the|my|our) (?:driveway|drive|car|gate|exit"
+           r"|door)\b(?: \w+){0,4}? (?:so i can not|i can not|can not get|can not leave)\b"),
         _r("block|standing in front",
            r"\b(?:blocking|blocked|blocks|standing in front of) (?:the|my|our) (?:front |back "
-           r"|bedroom |only )?(?:door|doorway"
-           r"|exit|way out|way)\b"),
+           r"|bedroom |only )?(?:door|doorway|exit|way out|way|driveway|drive|gate|stairs"
+           r"|hallway)\b"),
         _r("locked|trapped|stuck|shut|being held",
            r"\b(?:i am|we are|i m|were|the kids are|i got) (?:locked|trapped|stuck|shut"
            r"|being held) (?:in|inside|in here)\b(?! (?:a |an |this |the |my |his |her )?"
@@ -633,6 +657,11 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
     ),
     # Threats about later today ("you wait until i get home", "tonight you're dead").
     Group("threat_later",
+        # The time first: "tonight you're going to learn", "when i get home you'll regret it".
+        _r("tonight|later|when i get|when he get|when she get|when they get|after work",
+           r"\b(?:tonight|later tonight|later|when (?:i|he|she|they) gets? (?:home|back)|after"
+           r" work)(?: \w+){0,2}? (?:you are going to|you wil|youl|you are gona|you are about to)"
+           r" (?:learn|pay|regret|se what|find out|be sorry|get it|wish)\b"),
         _r("wait",
            r"\b(?:you|u|just|you just) wait (?:until|til) (?:tonight|later|i get (?:home|back"
            r"|there|you|my hands on you)|he gets (?:home|back)|she gets (?:home|back)|they get"
@@ -689,6 +718,95 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("hospital|er|a and e|emergency",
            r"\blast time(?: \w+){0,12} (?:ended up in|was in|put me in|landed in|went to)"
            r" (?:the )?(?:er|a and e|hospital|emergency)\b"),
+    ),
+
+    # Arriving: a time or distance away, pulling up, his location moving ("he's 10 min away").
+    Group("arrival",
+        # Only the people a person in danger means ("he", "my ex"): "my mum is 5 min away"
+        # is a lift home.
+        _r("away|out|from",
+           r"(?:<INTIMATE><AUX>|\b(?:texted|texts|messaged|said|says|wrote|sent)(?: me)?(?: that)?"
+           r" i am) (?:only |like |about |maybe |less than |under )?(?:\d+|a few|a couple"
+           r"|couple|one|two|three|five|ten|fifteen|twenty|thirty) (?:min|mins|minutes|blocks"
+           r"|streets|stops|miles|km|kms|kilometers|kilometres) (?:away|out|from (?:here|me|us"
+           r"|my|our|the house|home))\b(?!(?: \w+){0,4}? (?:pizza|food|delivery|takeaway"
+           r"|takeout|groceries|dinner|lunch|cake|coffee|uber|taxi|cab|yay|cant wait|can not wait"
+           r"|excited|presents|gifts)\b)"),
+        _r("almost|nearly|here in|home in|back in",
+           r"<PERSON><AUX> (?:almost|nearly) (?:here|home|back)\b",
+           r"\b(?:wil|il|hel|shel|theyl|going to|is going to) (?:be|get) (?:here|home|back) in"
+           r" (?:\d+|a few|five|ten|fifteen|twenty|thirty|an) (?:min|mins|minutes|hour)\b"),
+        _r("pul",
+           r"\b(?:<PERSON>|car|truck|van)<AUX> (?:pulling|pulled|pulls) (?:up|in|into) (?:outside"
+           r"|in front|out front|(?:the|my|our) (?:driveway|drive|street|road|parking))\b"),
+        _r("location",
+           r"\b(?:his|her|their) (?:live )?location(?: \w+){0,6}? (?:just updated|updated|moved"
+           r"|moving|changed|shows (?:him|her|them) (?:near|close|outside|at|on)|is (?:coming"
+           r"|near|close|here|on my|outside)|coming|heading|getting closer)\b"),
+        # Someone at the lock: "the door handle is moving", "keys in the lock".
+        _r("handle|knob|lock|hear",
+           r"\b(?:door ?handle|handle|door ?knob|lock|locks)(?: is| are| s)?(?: \w+)? (?:moving"
+           r"|turning|rattling|jiggling|shaking|clicking|being tried|going)\b",
+           r"\b(?:hear|hearing|heard) (?:keys|his keys|her keys|a key|someone|somebody)"
+           r" (?:in|at|trying) (?:the|my|our) (?:front |back )?(?:door|lock)\b"),
+        # Watched, and told so: "look out your window", "nice dress today".
+        _r("window|dor|watching you|se you",
+           r"\b(?:look|go look|lok|check|come) (?:out|outside|out of) (?:your|the) (?:window"
+           r"|door)\b",
+           r"\bi am watching you\b",
+           r"\bi (?:can )?se you (?:right now|now|through (?:the|your) window|from here"
+           r"|in there|at the)\b"),
+        # An order he is breaking: "the order says he can't be within 100m".
+        _r("order|injunction|bail|conditions",
+           r"\b(?:order|injunction|bail|conditions) (?:says|said|states|means)(?: that)? (?:he"
+           r"|she|they) (?:can not|is not allowed to|are not allowed to|must not|is not supposed"
+           r" to|should not|has to stay) (?:be |come |go )?(?:within|near|closer|here|at|away)\b"),
+    ),
+    # He found out she is leaving or asked for help: the most dangerous time ("he saw the bags
+    # i packed", "she found out i called the hotline"); a weapon heard being reached for.
+    Group("found_out",
+        _r("saw|seen|found|know|read|discovered|caught|figured",
+           r"<INTIMATE><AUX> (?:saw|seen|found|found out about|knows about|read|discovered|caught me"
+           r" with) (?:the |my |our )?(?:bags|bag|suitcase|suitcases|packed bags|go bag|escape"
+           r" plan|plan|plans|boxes|new lease|messages to|texts to|emails to|number for)"
+           r"(?: \w+){0,3}? (?:i packed|i had packed|i hid|to leave|for leaving|the shelter|the"
+           r" hotline|the helpline|the police|a lawyer|my lawyer|the refuge|a refuge)\b"
+           r"(?!(?: \w+){0,4}? for (?:the|a|my|our) (?:trip|holiday|vacation|gym|weekend"
+           r"|sleepover|camp|flight)\b)",
+           r"<INTIMATE><AUX> (?:saw|seen) (?:the |my )?(?:bags|bag|suitcase|suitcases|packed bags"
+           r"|go bag)\b(?= *$| (?:i|and|he|she|now|under|in)\b)(?!(?: \w+){0,4}? for (?:the|a|my"
+           r"|our) (?:trip|holiday|vacation|gym|weekend|sleepover|camp|hospital|flight)\b)",
+           r"<INTIMATE><AUX> (?:found out|knows|figured out|discovered|saw|read) (?:that )?i"
+           r" (?:called|contacted|rang|went to|talked to|spoke to|texted|emailed|messaged)"
+           r" (?:the |a |my )?(?:hotline|helpline|police|cops|shelter|refuge|lawyer|advocate"
+           r"|social worker)\b",
+           r"<INTIMATE><AUX> (?:found out|knows|figured out|discovered) (?:that )?(?:i am|i m)"
+           r" (?:leaving|planning to leave|moving out|going to leave)\b"),
+        _r("hear",
+           r"\b(?:heard|hear|hearing) (?:him |her |them |someone )?(?:open |opening |load"
+           r"|loading |cock|cocking |rummaging in |going through )?(?:the )?(?:knife drawer"
+           r"|gun safe|gun cabinet|knives|cutlery drawer|gun being loaded|shotgun|rifle)\b"),
+    ),
+    # The way out blocked, the means to leave taken: "locked in the bathroom, he took my
+    # keys", "he took my passport and the car keys and locked the gate"; someone else hurt in
+    # the home right now; someone who just turned up where the user is.
+    Group("held_now",
+        _r("lock|trap|stuck|shut|anywhere|can not leave|can not get out|wil not let",
+           r"^(?:locked|trapped|stuck|shut) in (?:the|my|a|his|her|our) (?:bathroom|room|bedroom"
+           r"|closet|basement|car|house|garage|attic|shed|cellar|toilet|cupboard)\b",
+           r"\b(?:took|taken|hid|hidden|has|took away|takes|grabbed) (?:my|al my|our|the)"
+           r" (?:keys|car keys|phone|passport|shoes|wallet|cards)(?: \w+){0,8}? (?:locked|locks"
+           r"|not going anywhere|can not leave|can not get out|trapped|wil not let)\b",
+           r"\b(?:i am|i m|you are|your|we are) not (?:going|leaving|go) anywhere\b(?! (?:with|for"
+           r"|until|without)\b)"),
+        # Violence to someone else in the home right now ("my dad is hitting my brother").
+        _r("hiting|beating|kicking|choking|strangling|hurting|punching|slaping",
+           r"<PERSON><AUX> (?:hitting|beating|kicking|choking|strangling|hurting|punching"
+           r"|slapping) (?:my|our|the) (?:\w+ )?<VICTIM>(?: \w+){0,3}? (?:right now|now|again"
+           r"|as we speak|and i|help)\b"),
+        # Just showed up wherever I am, or "tied my hands".
+        _r("showed up|turned up",
+           r"\b(?:just|has just|suddenly|then) (?:showed|turned) up (?:at|outside|to|in|where)\b"),
     ),
 )
 
@@ -833,6 +951,11 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     ),
     # Taking the children away ("he took the kids and won't give them back").
     Group("abduction",
+        # "grabbed the baby and is driving off", "took the kids and ran"
+        _r("driving|drove|ran|runing|took of|taking of|speding|driven|away",
+           r"\b(?:took|grabbed|snatched|taken|has taken|takes|grabs) (?:the|my|our) (?:baby|kids"
+           r"|children|son|daughter|kid|boy|girl)(?: \w+){0,3}? (?:and )?(?:is )?(?:driving"
+           r"|drove|ran|running|took of|taking of|speeding|driven) (?:of|away)\b"),
         _r("back|go|home|never se|run|disappear|country|forever|where",
            r"\b(?:take|taking|took|kidnap|kidnapping|snatch|snatching|grab|grabbed) (?:the|my"
            r"|our) (?:kids|children|son|daughter|baby|boy|girl)(?: \w+){0,6}? (?:i wil never"
@@ -862,15 +985,62 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"|place|work|job|apartment|flat|school|home|car|office|work place|workplace"
            r"|window)\b"),
     ),
+
+    # Maiming threats: "he's going to break every bone in my body", "break my neck".
+    Group("threat_body",
+        _r("break|snap|smash|crush|cut|slit|bash|cave|wheelchair|hospital|coma",
+           r"(?:<PERSON>(?: \w+){0,4}? (?:wil|is going to|going to|gona|would|threaten\w* to"
+           r"|said he would|says he wil|swore to|promised to|wil try to)|\b(?:hel|shel|theyl"
+           r"|il|i wil|i am going to))(?: \w+)? (?:break|snap|smash|crush|cut|slit|bash|cave in)"
+           r" (?:every bone in (?:my|your|her|his|our) body|(?:my|your|her|his|our) (?:neck|legs?"
+           r"|arms?|jaw|face|skul|head|knees|fingers|ribs|teth|back|spine))\b",
+           r"\b(?:put|send|leave|land) (?:me|you|us) in (?:a |the )?(?:wheelchair|coma|hospital)\b"),
+        # Restrained: "they tied my hands", "he duct taped me".
+        _r("tied|tie|tying|taped|tape|cuffed|chained|bound|zip",
+           r"\b(?:tied|ties|tie|tying|zip tied|duct taped|taped|handcuffed|cuffed|chained|bound)"
+           r" (?:up )?(?:me|us|my (?:hands|wrists|feet|ankles|legs|arms))\b(?! (?:to the (?:job"
+           r"|contract)|with work)\b)",
+           r"\bmy (?:hands|wrists|feet|ankles|legs|arms) (?:are|were|got) (?:tied|bound|taped"
+           r"|cuffed|chained)\b"),
+        # Told to expect death: "write your will", "if i go to sleep i won't wake up".
+        _r("wil|prayers|wake up|find|hear",
+           r"\b(?:told|tels|tel|telling|tells) me (?:to )?(?:write|make) my wil\b",
+           r"\b(?:write|make) your wil\b|\bsay your prayers\b",
+           r"\b(?:told|tels|tel|telling|tells) me to say my prayers\b",
+           r"\b(?:said|says|told me|texted|warned|warned me|whispered)(?: that)? if (?:i|you)"
+           r"(?: \w+){0,5}? (?:i|you) (?:wil not|are not going to|am not going to|never) wake up\b",
+           r"\b(?:no one|nobody|noone) (?:wil|would|is going to|can|could) (?:ever )?(?:find"
+           r"|hear) (?:you|me|us)(?= *$| here| out here| there| scream| when)"),
+        _r("finish",
+           r"<PERSON>(?: \w+){0,4}? (?:going to|wil|gona|is going to) finish (?:it|this|me|you)"
+           r"(?: \w+){0,2}? (?:when|tonight|later|once|after)\b(?! (?:work|class|school|dinner"
+           r"|lunch)\b)"),
+        # "finish you off", "finish what he started", "neither of us walks out of here alive".
+        _r("finish|alive|come after",
+           r"\bfinish (?:me|you|us) of\b|\bfinish (?:the job|what (?:he|she|they|i) started)\b",
+           r"\b(?:neither|none|both) of us (?:walks|walk|gets|get|leaves|leave|makes it|make it)"
+           r" (?:out|out of here|out of this)(?: \w+)? alive\b",
+           r"\b(?:wil|il|hel|shel|theyl|going to|gona|is going to|are going to) come after"
+           r" (?:me|us|you)\b"),
+        # A group's threats: "anyone who tries to leave will be dealt with", "purified".
+        _r("dealt with|punished|purified|disciplined|silenced|example|taken care of|cleansed"
+           r"|removed",
+           r"\b(?:anyone|those|the ones|people|whoever|anybody|members|traitors|apostates"
+           r"|doubters)(?: \w+){0,8}? (?:wil|would|are going to|is going to|gona|must|shal) be"
+           r" (?:dealt with|punished|purified|disciplined|silenced|made an example of|taken"
+           r" care of|cleansed|removed)\b"),
+    ),
 )
 
 # Situations that mean danger only with fear, rage or "now" (combined in detector.py):
 # "he's coming home and he's drunk", "he's home and i'm scared".
 COMING: Final = _r(
     "coming|driving|heading|walking|on the way|racing|storming|rushing",
-    r"<PERSON><AUX> (?:coming|driving|heading|walking|on the way|racing|storming|rushing)"
-    r" (?:here|over|back|home|to (?:my|our|the) (?:house|place|flat|apartment|work|door)|to me"
-    r"|to us|this way|up the)\b",
+    r"<PERSON><AUX>(?: \w+ and)? (?:coming|driving|heading|walking|on the way|racing|storming"
+    r"|rushing)"
+    r" (?:here|over|back|home|to (?:my|our|the) (?:house|place|flat|apartment|work|door|room"
+    r"|bedroom)|to me|to us|this way|up the|up to (?:my|our|the) (?:room|bedroom|flat|apartment)"
+    r"|upstairs)\b",
 )
 NEAR: Final = _r(
     "home|back|here|around|room|downstairs|upstairs|next door|house|awake| up",
@@ -886,6 +1056,13 @@ AGITATED: Final = _rx(r"\b<RAGE>\b|\brage\b")
 FEAR: Final = _rx(
     r"\b(?:scared|terrified|afraid|frightened|panicking|panic|shaking|trembling|petrified"
     r"|terror|freaking out|fear)\b",
+)
+# A plea or fear in the latest message of a conversation (English or Spanish): with one, it
+# carries on an earlier crisis in the chat context (crisis.py); a calm reply does not.
+PLEA: Final = _rx(
+    r"\b(?:help|please|pls|what do i do|what should i do|what can i do|hurry|save me"
+    r"|come quick|i can not breathe|ayuda|ayudame|auxilio|socorro|que hago|por favor|miedo"
+    r"|asustad[ao]|aterrad[ao]|acojonad[ao]|panico|rapido)\b",
 )
 NOW: Final = _rx(
     r"\b(?:right now|now|tonight|at the moment|atm|currently|this minute|as we speak"
@@ -925,7 +1102,15 @@ PRESENT: Final = _rx(
     r"|currently|at the moment|atm|this time|keeps|outside|here|coming)\b",
 )
 # Laughter: "my mom is going to kill me when she sees this lol" is a figure of speech.
-LAUGH: Final = _rx(r"\b(?:lol|lolz|lmao|lmfao|rofl|jk|xd|ha(?:ha)+h?|he(?:he)+|lolol)\b")
+LAUGH: Final = _rx(
+    r"\b(?:lol|lolz|lmao|lmfao|rofl|jk|xd|ha(?:ha)+h?|he(?:he)+|lolol|ja(?:ja)+|je(?:je)+"
+    r"|js(?:js)+|jsj\w*)\b"
+)
+# Fiction: "the guy with the knife in that movie was so creepy" is not a threat to the user.
+FICTION: Final = _rx(
+    r"\b(?:movie|movies|film|films|tv show|series|episode|novel|thriller|video game|documentary"
+    r"|anime|character|villain|scene|audiobook|true crime|netflix|trailer|plot)\b"
+)
 # Speech verbs: a reported threat ("he said he'll kill me lol") is never taken as a joke.
 SAID: Final = _rx(
     r"\b(?:said|says|saying|told|tells|telling|texted|texts|texting|messaged|wrote|threaten\w*"
@@ -991,8 +1176,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|not wake up|never wake up|never woke up|did not wake up|stop existing"
            r"|stop breathing|gone(?! (?:from|for|to|by|on|when)\b))\b"),
         _r("rather|prefer|sooner",
+           # "i'd rather die than wear that sweater lol": with laughter after "than", a joke.
            r"\b(?:i|i d|id|i would|i had)(?: \w+){0,2}? (?:rather|prefer to|sooner) (?:be )?"
-           r"(?:dead|die)\b"),
+           r"(?:dead|die)\b(?! than(?: \w+){0,10}? (?:lol|lmao|haha\w*|hehe\w*|jk|xd|jaja\w*)\b)"),
         _r("hope",
            r"\bhope (?:i|that i) (?:die|do not wake up|never wake up|get hit by|crash"
            r"|do not make it|drop dead|just die)\b"),
@@ -1172,10 +1358,16 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:wil not|can not|does not) stop bleeding\b"),
         _r("cut again", r"\bcut again\b(?! (?:my|the|his|her|it|ties)\b)"),
         _r("razor", r"\brazor ?blades?\b"),
-        _r("blade|razor|knife",
+        _r("blade|razor|knife|pills|rope",
            r"\b(?:holding|hiding|hid|staring at|sharpened|sharpening|bought) (?:a |the |my "
            r"|some )?(?:blade|blades|razor blade|razor blades|knife)\b(?! (?:set|for|to cut"
-           r"|from the shop)\b)"),
+           r"|from the shop)\b)",
+           r"\b(?:holding|hiding|hid|bought|got) (?:a |the |my |some )?(?:new|fresh|another"
+           r"|sharp|sharper) (?:blade|blades|razor blade|razor blades)\b(?! (?:set|for)\b)",
+           # "bought a new blade" + "not for shaving" (the context joins them)
+           r"\b(?:blade|blades|razor|knife|pills|rope)(?: \w+){0,4}? not (?:for|to use for)"
+           r" (?:shaving|cooking|the kitchen|work|crafts|my legs|my face|my beard|a headache"
+           r"|sleep|the garden|camping)\b"),
         # At the place of a method: "i'm at the bridge", "i'm on the roof".
         _r("bridge|clif|edge|ledge|rof|tracks|railway|top flor|overpas",
            r"\b(?:i am|i m|im|currently) (?:at|on|standing on|siting on|on top of) (?:the|a|this)"
@@ -1218,6 +1410,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|moms|dads|sleeping|pain))? <PILLS>\b",
            r"\bhow (?:many|much) (?:\w+ )?<PILLS> (?:would it take|does it take|wil it take"
            r"|to (?:die|overdose|od|kil|end it|not wake up))\b",
+           r"\bhow (?:many|much) (?:\w+ )?<PILLS>(?: \w+){0,4}? (?:to die|to overdose|to od"
+           r"|to kil|to end it|to not wake up|to never wake up|fatal|lethal|deadly)\b",
            r"\b(?:the|my|al the|al my|al these|al those|got the|have the) <PILLS> (?:are )?"
            r"(?:in my hand|in my hands|in front of me|ready|lined up|counted out)\b",
            r"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected"
@@ -1261,9 +1455,10 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("nose|rope",
            r"\b(?:tie|tied|tying|make|made|making|bought|built|hanging from|put my (?:head|neck)"
            r" in) (?:a |the |my )?noose\b",
+           # "bought rope for the clothesline": a purpose named after "for the/my/a" is ordinary.
            r"\b(?:tie|tied|tying|bought|buy|got|have|hanging|hang) (?:a |the |up a )?rope\b"
-           r"(?! (?:swing|ladder|course|for (?:the|my) (?:swing|tent|boat|climbing|garden)"
-           r"|light)\b)"),
+           r"(?! (?:swing|ladder|course|for (?:the|my|a|an|our|his|her|their|some|climbing"
+           r"|camping|sailing|crafts?|gardening|work)|light|lights|toy)\b)"),
         _r("head|mouth|temple|chin",
            r"\b(?:gun|pistol|rifle|shotgun) (?:to|in|against) my (?:own )?(?:head|mouth|temple"
            r"|chin)\b"),
@@ -1332,8 +1527,14 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bnot going to be (?:here|around|alive) (?:tomorrow|much longer|anymore"
            r"|for long)\b"),
         _r("note|leter",
-           r"\b(?:writing|wrote|written|leaving|left|finished) (?:a|my) (?:suicide |goodbye "
-           r"|last )?(?:note|letter) (?:for|to) (?:my|everyone|the|you al)\b"),
+           # A letter to the council or to one's younger self is not a goodbye.
+           r"\b(?:writing|wrote|written|leaving|left|finished) (?:a|my) (?:suicide|goodbye|last"
+           r"|final) (?:note|letter)\b",
+           r"\b(?:writing|wrote|written|leaving|left|finished) (?:a|my) (?:note|letter) (?:for|to)"
+           r" (?:everyone|you al|my (?:kids|family|children|parents|mum|mom|dad|husband|wife"
+           r"|partner|sister|brother|friends|loved ones|son|daughter|boyfriend|girlfriend))\b"
+           r"(?!(?: \w+){0,4}? (?:christmas|birthday|thank|holiday|wedding|invit|card|school"
+           r"|class|valentine|about the|asking))"),
         _r("leter|note",
            r"\b(?:wrote|writing|written|left|leaving|finished) (?:a |my |some |the )?(?:goodbye "
            r"|last |final )?(?:letters?|notes?) (?:to|for) (?:my|everyone|the|you al|each of)"
@@ -1381,6 +1582,105 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("vanish|disappear|gone|wasnt here|died",
            r"\bif i (?:vanished|disappeared|was gone|were gone|wasnt here|died)(?: \w+){0,10} (?:notice"
            r"|care|miss|matter|plan|better)\b"),
+    ),
+
+    # Preparations and plans without the words: affairs put in order, letters left, a time
+    # chosen, a method looked up or held ("planning to do it sunday when everyone is out").
+    Group("preparations",
+        _r("do it",
+           r"\bdo it\b(?: \w+){0,3}? (?:when|while|once|after) (?:everyone|everybody|nobody"
+           r"|no one|the (?:house|kids|family)|they|my (?:family|parents|husband|wife|kids"
+           r"|partner|roommate|roommates))(?: \w+){0,2}? (?:is |are |s )?(?:out|asleep|gone"
+           r"|away|at work|at school|empty|not home|not around|in bed)\b"),
+        _r("deleted|paid|wil|gave|cancel",
+           r"\b(?:deleted (?:my|al my) (?:socials|accounts|social media|instagram|facebook"
+           r"|profiles)|paid (?:of )?(?:my|al my) (?:debts|bills)|(?:sorted|wrote|updated|made"
+           r"|finished|finalised|finalized|did) (?:out )?my wil|gave away (?:my|al my) \w+"
+           r"|gave my (?:cat|dog|pet|pets|plants|birds?) to|cancel+ed (?:my|al my) (?:subscriptions"
+           r"|phone|plans|accounts))(?: \w+){0,8}? (?:deleted (?:my|al my|everything)|paid (?:of )?"
+           r"(?:my|al my) (?:debts|bills)|(?:sorted|wrote|updated|made|finished|finalised"
+           r"|finalized|did) (?:out )?my wil|gave away|calm|at peace|ready|wil not be needing"
+           r"|wil not need|not going to need|letters|notes|goodbye)\b"),
+        _r("needing|ned",
+           r"\b(?:wil not|not going to) (?:be needing|need) (?:any of )?(?:it|them|this|these"
+           r"|those|anything|any of this|my(?: \w+){1,2})(?: anymore| any more| where i am going"
+           r"| after"
+           r" (?:tonight|today|this)| soon)?(?: lol)? *$"),
+        _r("leters|notes|note",
+           r"\b(?:wrote|writing|written|left|leaving|finished) (?:some |a few |the )?(?:letters"
+           r"|notes) (?:for|to) (?:everyone|everybody|each of (?:them|you)|al of (?:them|you)"
+           r"|my (?:kids|family|parents|children|mum|mom|husband|wife|partner|sister|brother))\b"
+           r"(?!(?: \w+){0,4}? (?:christmas|birthday|thank|holiday|wedding|invit|card|school"
+           r"|class|work|valentine))",
+           r"\b(?:writing|wrote|written|finished|finishing) my (?:last |final |goodbye )?note\b"
+           r"(?! (?:to|for) (?:the|my) (?:teacher|boss|landlord|school|doctor|professor"
+           r"|neighbou?r|class))"),
+        _r("loked up|loking up|gogled|gogling|searched|searching|checked|checking|researched"
+           r"|researching",
+           r"\b(?:looked up|looking up|googled|googling|searched|searching|checked|checking"
+           r"|researched|researching) how (?:high|tall|deep|far down|far|long it takes|much it"
+           r" takes|many it takes)(?: \w+){0,6}? (?:bridge|building|garage|parking|car park|rof"
+           r"|rooftop|cliff|fal|drop|balcony|tower|flor|multistorey|multistory|multi storey"
+           r"|tower block|block of flats|overpass|dam|to die|to drown|to bleed|to overdose"
+           r"|to hang|to od)\b"),
+        _r("fatal|lethal|deadly|kil|die",
+           r"\bhow (?:many|much)(?: \w+){1,3}? (?:before|until|til|to be|is|would be|would it take"
+           r" to be|would it take before) (?:it is |it s )?(?:fatal|lethal|deadly|enough to"
+           r" (?:kil|die))\b"),
+    ),
+    # The method within reach, looked at, imagined ("the razor is right here and i keep
+    # looking at it", "so easy to let go of the railing", "if i drove into a tree it would all
+    # be over", "i'm going to jump. 12th floor").
+    Group("method_hint",
+        _r("loking|staring",
+           r"\b(?:blade|razor|pills|rope|knife|gun|nose|bottle of pills|bridge|ledge)\b"
+           r"(?: \w+){0,10}? (?:keep|kept|can not stop|been|sit|sat|sitting) (?:looking|staring)"
+           r" at (?:it|them)\b",
+           r"\b(?:keep|kept|can not stop|been|sit|sat|sitting) (?:looking|staring) at (?:the|my)"
+           r" (?:blade|razor|pills|rope|knife|gun|nose|razor blade)\b"),
+        _r("done|gone through|with the|with a|with my",
+           r"\b(?:blade|razor|pills|rope|nose|knife|gun|bridge|ledge|rof)\b(?: \w+){0,12}?"
+           r" (?:have not|has not|did not|not) (?:done|gone through with) it(?: yet)?\b",
+           r"\b(?:sat|sitting|sit|lying|lay|lie|been) (?:\w+ ){0,4}with (?:the|a|my) (?:blade"
+           r"|razor|razor blade|pills|rope|gun)\b(?! (?:collection|set|sharpener)\b)"),
+        _r("easy|tempting|simple",
+           r"\b(?:easy|tempting|simple)(?: \w+){0,2}? to (?:just )?(?:let go of the (?:railing|rail"
+           r"|ledge|edge|wheel|steering wheel|bar)|step of|step in front|jump|swerve|drive of"
+           r"|not wake up|end it|fal)\b"),
+        _r("over|end|stop",
+           r"\bif i (?:just )?(?:drove|drive|crashed|crash|jumped|jump|stepped|step|took|take"
+           r"|swallowed|let go|fel|walked|swerved|stopped breathing|did not wake up|went)"
+           r"(?: \w+){0,6}? (?:it|everything|this|the pain) (?:would|wil|could) (?:al |finaly )?"
+           r"(?:be over|end|stop)\b"),
+        _r("jump",
+           r"\b<INTEND> to<ADV>{0,2} jump (?:\d+\w*|from the \d+\w*) (?:flor|floor|story|stories"
+           r"|flors)\b"),
+        _r("myself|might as wel",
+           r"\b(?:use|using|turn|turning|point|pointing) (?:it|them|(?:the|a|his|her|my|dads"
+           r"|their) (?:gun|pistol|knife|blade|rifle|shotgun|razor)) (?:on|at|against) myself\b",
+           r"\bmight as wel (?:just )?(?:end it|die|be dead|kil myself|end (?:it al|everything"
+           r"|my life))\b"),
+        _r("alive|here|around|making it|living",
+           r"\b(?:do not|can not) (?:se|imagine|picture) myself (?:alive|here|around|being here"
+           r"|being alive|making it|living)(?: \w+){0,3}? (?:next|by|tomorrow|much longer"
+           r"|another|in a|this time)\b"),
+        _r("wal|head",
+           r"\bbang(?:ing)? my head (?:against|on|into) (?:the )?wal(?:s)? (?:until|til|so hard"
+           r"|again|every)\b",
+           r"\b(?:keep|kept|been|started|start|cant stop|can not stop) (?:banging|hitting"
+           r"|slamming) my head\b"),
+        _r("body|heart|purpose",
+           r"\b(?:want|wish|waiting for|hope|hoping|need|praying for) (?:my|this) (?:body|heart)"
+           r" to (?:just )?(?:give up|give out|shut down|stop|fail|quit)\b",
+           r"\b(?:not|stopped|have not|not been) (?:eaten|eating|drinking|drunk anything)"
+           r"(?: \w+){0,4}? on purpose\b"),
+        _r("reason|point",
+           r"\bno (?:reason|point) (?:to|in) (?:stay|staying|stick around|sticking around"
+           r"|hold on|holding on)\b(?= *$| anymore| any more| alive| around)"),
+        # "and all the pills in the drawer" after "i took the day off" (context joins them).
+        _r(words("PILLS"),
+           r"\btook(?: \w+){0,5}? and (?:al|every one of|the rest of|a bunch of|a handful of)"
+           r" (?:the |my |of the |of my )?(?:\w+ )?<PILLS>\b"),
     ),
 )
 
@@ -1500,7 +1800,8 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|buy|go|see|talk to|sleep|can)\b"),
         _r("tracker|tracking|airtag|gps|spy|camera",
            r"\b(?:put|puts|installed|hid) (?:a )?(?:tracker|tracking app|tracking device"
-           r"|airtag|gps tracker|spyware|spy app|camera|cameras) (?:on|in) my\b"),
+           r"|airtag|gps tracker|spyware|spy app|camera|cameras) (?:on|in) (?:my|every|al the"
+           r"|our)\b"),
         _r("isolat|cut me",
            r"\b(?:isolated|isolates|cut) me (?:of |of from |away from |from )(?:my|al my"
            r"|everyone)\b"),
@@ -1626,6 +1927,67 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\b(?:took|takes|take) away (?:water|food|meals|my phone|my passport|my money)"
            r" (?:as|for) (?:a )?punish"),
     ),
+
+    # Exploitation: papers and pay taken, debts, a group deciding who one sees or marries.
+    Group("exploitation",
+        _r("pasport|documents|papers|id|visa|wages|pay|salar|earnings",
+           r"\b(?:keeps|kept|took|takes|taken|holds|held|confiscated|confiscates|hid|hides"
+           r"|hand over|handed over|hands over|took away|takes away|made us give|makes us give"
+           r"|made me give|makes me give) (?:\w+ ){0,2}?(?:my|our|al our|al my|al of our|the)"
+           r" (?:passports?|documents|papers|id|ids|visas?|wages|pay|paychecks?|salary|salaries"
+           r"|earnings|id cards?)\b"),
+        _r("owe",
+           r"\b(?:say|says|said|tels us|tels me|told us|told me) (?:that )?(?:i|we) owe (?:him"
+           r"|her|them|the \w+)\b"),
+        _r("who i|who we",
+           r"\b(?:decides?|decided|chooses|chose|controls|picks|picked) who (?:i|we) (?:can |am"
+           r" allowed to |are allowed to |may |get to )?(?:talk|speak|see|text|meet|call|marry"
+           r"|date|be friends with|go out with)\b",
+           r"\bwho (?:i am|we are|i m|were) allowed to (?:talk|speak|see|text|meet|call|marry"
+           r"|date)\b"),
+    ),
+    # Sexual acts without consent, blows that left marks ("knocked out my tooth").
+    Group("assault",
+        _r("slep|unconscious|pased out|asleep|drunk|out of it",
+           r"<PERSON><AUX_D> (?:has sex with|had sex with|sleeps with|slept with|touches|touched"
+           r"|does things to|did things to|does stuff to|did stuff to|undresses|undressed) me"
+           r" (?:while|when) i (?:am|was|m) (?:asleep|sleeping|drunk|unconscious|passed out"
+           r"|out of it)\b"),
+        _r("knocked|knocks",
+           r"<PERSON><AUX_D> (?:knocked|knocks) (?:me (?:out|down|over|unconscious|to the flor)"
+           r"|out my (?:tooth|teeth)|my (?:tooth|teeth) out)\b"),
+    ),
+    # Images used against someone ("he posted naked pics of me"), punishments, destruction,
+    # sleep taken, injuries hidden, showing up and demanding to see messages.
+    Group("coercion",
+        _r("naked|nude|intimate|private|explicit|sexual|sex",
+           r"\b(?:posted|posting|posts|shared|sharing|shares|sent|sending|leaked|leaking"
+           r"|uploaded|spread|spreading|share|post|send|leak|release|released|showed|shows)"
+           r" (?:my |our |her |some )?(?:naked|nude|intimate|private|explicit|sexual|sex)"
+           r" (?:pics|pictures|photos|images|videos|video|tape|selfies)\b",
+           r"\b(?:posted|shared|sent|leaked|uploaded|spread|post|share|send|leak) (?:my )?nudes\b"),
+        _r("punish|awake|me up",
+           r"\b(?:me|my|us|our)(?: \w+){0,8}? (?:as|for) (?:a )?punishment\b",
+           r"\bkeeps? me (?:up|awake)(?: \w+){0,3}? (?:al night|arguing|screaming|yelling"
+           r"|until|til|as punishment)\b"),
+        _r("smash|brok|break|destroy|rip|tore|cut up|burn|threw|trash",
+           r"<PERSON><AUX_D> (?:smashed|smashes|smashing|broke|breaks|destroyed|destroys"
+           r"|ripped up|rips up|tore up|cut up|burned|burnt|threw out|threw away|trashed)"
+           r" (?:my|al my|our) (?:\w+ )?(?:phone|things|stuff|guitar|laptop|clothes|belongings"
+           r"|car|tv|computer|glasses|photos|books|art|paintings|gifts|furniture|room"
+           r"|instrument|keepsakes)\b"),
+        _r("hospital|er|a and e|emergency|slipped|fel|tripped|walked into|bumped|acident",
+           r"\b(?:ended up|landed|was|been|end up) in (?:the )?(?:hospital|er|a and e"
+           r"|emergency room)(?: \w+){0,3}? (?:after|because|when) (?:he|she|they|my)\b",
+           r"\btold (?:them|the doctors?|the nurses?|everyone|people|the hospital|work)"
+           r" (?:that )?i (?:slipped|fel|tripped|walked into|bumped into|had an accident)\b"),
+        _r("demand|insist|unanounced|uninvited|without warning|makes me show",
+           r"\b(?:demands|demanded|demanding|insists on|insisted on|makes me show)"
+           r" (?:to (?:se|read|check) )?(?:my|al my) (?:phone|messages|texts|grades|emails"
+           r"|passwords|bank|receipts|dms)\b",
+           r"\b(?:shows|showed|turns|turned) up (?:at my \w+ )?(?:unannounced|uninvited|without"
+           r" warning)\b"),
+    ),
 )
 
 
@@ -1676,6 +2038,33 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|sun|work|pizza|love|memes|music|tea|energy drinks)\b)",
            r"\bi (?:just|already|have just|think i just) od\b",
            r"\b(?:took|taken|had|did) an overdose\b"),
+    ),
+
+    # Everything in the cabinet, chemicals mixed and breathed in, "took them" with symptoms.
+    Group("poisoning_taken",
+        _r("flo|dizy|slepy|drowsy|numb|weird|funy|sick|wozy|faint|light|blury|heavy|racing"
+           r"|pounding|throwing up|vomit|burning|can not fel|can not stay|can not se",
+           rf"{_TAKEN} (?:them|it al|those|these|the lot|everything|it|the pills|the tablets"
+           r"|al of it)(?: \w+){0,8}? (?:fel|feling|am|getting|going|my (?:vision|heart|chest"
+           r"|stomach|throat|head|hands|eyes)(?: is| are)?)(?: \w+){0,2}? (?:floaty|dizzy|sleepy"
+           r"|drowsy|numb|weird|funny|sick|woozy|faint|light headed|lightheaded|blurry|heavy"
+           r"|racing|pounding|throwing up|vomiting|burning|can not feel|can not stay awake"
+           r"|can not see)\b"),
+        _r("cabinet|drawer|cupboard|first aid|medicine",
+           rf"{_TAKEN} (?:everything|everything i could find|whatever (?:was|i could find|i"
+           r" found)|al (?:of )?the (?:meds|stuf|medicine)) (?:in|from) (?:the|my|mums|moms|dads"
+           r"|our) (?:medicine cabinet|cabinet|drawer|cupboard|bathroom cabinet|first aid kit"
+           r"|medicine box|medicine drawer)\b"),
+        _r("breath|inhal|snif",
+           r"\b(?:mixed|mixing) (?:al )?(?:the )?(?:bleach|ammonia|cleaning (?:stuff|products"
+           r"|chemicals|suplies)|chemicals)(?: \w+){0,6}? (?:breathed|breathing|inhaled"
+           r"|inhaling|sniffed)\b"),
+        _r(words("PILLS"),
+           rf"{_TAKEN}(?: \w+){{0,2}}? {_AMOUNT}(?: \w+){{1,2}}? <PILLS>\b(?! (?:today|this"
+           r" morning|on time|like (?:the|my) (?:doctor|dr)|as prescribed|for (?:the day|today)"
+           r"|with breakfast|every day|daily)\b)",
+           r"\btook(?: \w+){0,5}? and (?:al|every one of|the rest of|a bunch of|a handful of)"
+           r" (?:the |my |of the |of my )?(?:\w+ )?<PILLS>\b"),
     ),
 )
 # fmt: on

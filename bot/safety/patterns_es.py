@@ -87,6 +87,18 @@ DANGER: Final[tuple[Group, ...]] = (
            r"|desaparecerme|quemar la casa)\b",
            r"\b(?:dijo|dice|grito|me escribio|me mando|me dijo) que (?:me|nos) (?:va|iba) a"
            r" (?:matar|desaparecer|quemar|enterrar)\b"),
+        # Maiming and hunting: "me deja en silla de ruedas", "te parto la cara", "me va a
+        # encontrar", "dice que despues del partido me toca a mi".
+        _r("silla de ruedas|hospital|coma|cementerio|bajo tiera|romper|rompe|rompo|partir|parte"
+           r"|parto|encontrar|toca a",
+           r"\b(?:me|te|nos) (?:va a |iba a |voy a |van a )?(?:deja|dejo|dejar|dejara|mandar|manda"
+           r"|mando|mandara|mete|meter) (?:en (?:silla de ruedas|el hospital|coma|el cementerio)"
+           r"|al hospital|al cementerio|bajo tierra)\b",
+           r"\b(?:me|te|nos) (?:va a |iba a |voy a |van a )?(?:romper|rompe|rompo|partir|parte"
+           r"|parto) (?:las piernas|los brazos|la cara|el cuello|la cabeza|la madre|la boca"
+           r"|todos los huesos|los dientes)\b",
+           r"\b(?:me|nos) (?:va|van|iba|iban) a encontrar\b(?! (?:un|una|trabajo|algo|novi\w*)\b)",
+           r"\b(?:dice|dijo|grito|me escribio)(?: que)?(?: \w+){0,6}? (?:me|te) toca a (?:mi|ti)\b"),
         _r("te voy a matar|te mato|estas muert|me las vas a pagar|ya veras|vas a ver",
            r"\b(?:te voy a matar|te mato|estas muerta|estas muerto|me las vas a pagar"
            r"|ya veras lo que te pasa|vas a ver lo que te pasa|ya veras cuando|vas a ver cuando)"
@@ -107,7 +119,10 @@ DANGER: Final[tuple[Group, ...]] = (
            r"|me apunto con|me apunta con|me amenazo con|me amenaza con|me amenazaba con"
            r"|me mostro|me enseno|me puso) (?:un |una |el |la "
            rf"|su |sus )?{_ARMA}\b",
-           rf"\b{_ARMA} (?:en|contra) (?:mi|el) (?:cuello|garganta|cabeza|pecho|cara)\b"),
+           rf"\b{_ARMA} (?:en|contra) (?:mi|el) (?:cuello|garganta|cabeza|pecho|cara)\b",
+           # "esta borracho con el machete en la mano", "anda con una navaja"
+           rf"\bcon (?:el|un|una|la|su) {_ARMA} en la mano\b",
+           rf"\b(?:esta|anda|viene|lego|entro|sigue)(?: \w+)? con (?:el|un|una|la|su) {_ARMA}\b"),
         _r("ahorc|estrangul|cuelo|asfixi|ahog|garganta",
            r"\b(?:me|nos|la) (?:ahorco|ahorca|ahorcaba|esta ahorcando|estaba ahorcando"
            r"|estrangulo|estrangula|estrangulaba|esta estrangulando|asfixio|asfixia|ahogo"
@@ -133,13 +148,34 @@ DANGER: Final[tuple[Group, ...]] = (
            r"\besta (?:afuera de mi (?:casa|puerta|trabajo|departamento|cuarto|escuela)"
            r"|golpeando la puerta|tocando la puerta|tratando de entrar|queriendo entrar"
            r"|esperando(?:me)? afuera)\b"),
+        # Without a subject (Spanish drops it): "ayuda esta aqui", "ya llego, esta abajo
+        # gritando", "me esta esperando a la salida del curro".
+        _r("aqui|abajo|afuera|puerta|fuera|esperando|lego|legaron|entrada",
+           r"\b(?:ya|ayuda|ayudame|socorro|auxilio|miedo)\b(?: \w+){0,3}? (?:esta|estan|lego"
+           r"|legaron) (?:aqui|abajo|afuera|en la puerta|fuera|en la entrada)\b",
+           r"\b(?:esta|estan) (?:aqui|abajo|afuera|en la puerta|fuera)(?: \w+){0,3}? (?:gritando"
+           r"|golpeando|tocando|pateando|ayuda|miedo|boracho|borracha|drogado|furioso)\b",
+           r"\b(?:me esta|me estan|esta|estan) esperando (?:a la salida|afuera|abajo|en la puerta"
+           r"|fuera|en la esquina|frente|en el estacionamiento|en la parada)\b"),
+        _r("pegando|golpeando|ahorcando|pateando|lastimando|violando|apunalando",
+           r"\b(?:le|les) (?:esta|estan|estaba) (?:pegando|golpeando|ahorcando|pateando|lastimando"
+           r"|violando|apunalando)\b",
+           r"\b(?:esta|estan) (?:pegando|golpeando|ahorcando|pateando|lastimando) a (?:mi|mis"
+           r"|los|las|la|el|nuestro|nuestra)\b"),
+        _r("bebiendo|tomando|chupando|boracho|borracha",
+           r"\b(?:bebiendo|tomando|chupando|boracho|borracha)\b(?: \w+){0,8}? (?:acojonad[ao]"
+           r"|asustad[ao]|aterrad[ao]|miedo|roto|rompio|rompiendo|gritando|golpeando|me toca)\b"),
         # Followed, found: "me siguio hasta mi trabajo", "ya sabe donde vivo".
-        _r("sigui|sigue|donde",
+        _r("sigui|sigue|donde|foto|video",
            r"\bme (?:siguio|esta siguiendo|viene siguiendo|anda siguiendo|sigue) (?:hasta"
            r"|desde|por la cale|a mi casa|al trabajo|en (?:su|el) (?:caro|coche|auto))\b",
            rf"(?:{_PERSONA}|\b(?:dijo|dice|me escribio|me mando)(?: que)?) (?:ya )?(?:sabe|se"
            r"|descubrio|encontro) donde (?:vivo|vives|estoy|estas|trabajo|trabajas|me quedo"
-           r"|te quedas|vivimos)\b"),
+           r"|te quedas|vivimos)\b",
+           r"\bya (?:sabe|saben|descubrio|encontro|averiguo) donde (?:vivo|estoy|trabajo|me quedo"
+           r"|vivimos|estamos|duermo)\b",
+           r"\bme (?:mando|manda|envio|mandaron) (?:una |unas )?(?:foto|fotos|video) de (?:mi|la)"
+           r" (?:casa|puerta|carro|coche|trabajo|ventana|edificio|cale)\b"),
         # Drunk, high or raging, with fear or on the way: "viene borracho y tengo miedo".
         _r("boracho|drogado|furioso|enojadisimo|como loco|fuera de si",
            r"\b(?:boracho|drogado|furioso|enojadisimo|como loco|fuera de si)\b(?: \w+){0,8}?"
@@ -170,7 +206,7 @@ DANGER: Final[tuple[Group, ...]] = (
 SELF_HARM: Final[tuple[Group, ...]] = (
     Group("es_death_wish",
         _r("mori|matar|suicid|desaparec|exist|despert|dormir|vida|acabar|muert|muera|nacido"
-           r"|atropel|despiert",
+           r"|atropel|despiert|abrirlos",
            r"\b(?:me quiero|quiero|quisiera|deseo|ojala pudiera|me gustaria|tengo ganas de"
            r"|ganas de|voy a|pienso en|pensando en|estoy pensando en|he pensado en|planeo"
            r"|decidi|mejor) (?:morir|morirme|matarme|suicidarme|desaparecer para siempre"
@@ -180,6 +216,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            rf"\bme quiero (?:morir|matar)\b{_MUERTE_OK}",
            r"\bojala (?:me muera|no despierte|no despertar|estuviera muert[ao]|no hubiera"
            r" nacido|me atropellen)\b",
+           r"\b(?:dormirme|dormir|me duerma|me duermo|quedarme dormid[ao]|cerrar los ojos)"
+           r" y (?:no|nunca|ya no) (?:despertar|despierte|volver a despertar|despertarme"
+           r"|abrirlos)\b",
            r"\b(?:suicid\w*|quitarme la vida|acabar con mi vida|me voy a matar|matarme)\b"
            r"(?<!va a matarme)(?<!van a matarme)(?<!quiere matarme)(?<!iba a matarme)"
            r"(?<!quieren matarme)(?<!con matarme)(?<!intento matarme)(?<!quiso matarme)"
@@ -201,6 +240,13 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|me estoy despidiendo|quiero despedirme|vengo a despedirme|perdon por todo adios)\b"),
     ),
     Group("es_method",
+        _r("cortar|cortado|cortando",
+           r"\b(?:me he vuelto a cortar|me volvi a cortar|volvi a cortarme|me he cortado"
+           r"|me he estado cortando|me estuve cortando|me sigo cortando)\b"),
+        _r("cuerda|soga",
+           r"\b(?:la|una|mi) (?:cuerda|soga) (?:lista|preparada|colgada|atada|para colgarme)\b",
+           r"\b(?:tengo|compre|consegui|ate|amare|colgue) (?:la|una) (?:cuerda|soga)(?: \w+){0,3}?"
+           r" (?:lista|preparada|colgarme|ahorcarme|cuello|viga)\b"),
         _r("cort|lastim|dano|autoles",
            r"\bme (?:corte|corto|cortaba|estoy cortando|volvi a cortar) (?:los brazos|las munecas"
            r"|la muneca|las piernas|el brazo|la pierna|otra vez|de nuevo|las venas)\b",
@@ -218,6 +264,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            rf"\b(?:cuantas|cuantos) {_PASTILLAS} (?:necesito|hacen falta|se necesitan|para"
            r"|son mortales|matan)\b",
            rf"\b(?:juntando|guardando|ahorrando|acumulando) {_PASTILLAS}\b",
+           rf"\b{_PASTILLAS}(?: \w+){{0,4}}? (?:suficientes|bastantes)\b",
+           rf"\b(?:suficientes|bastantes) {_PASTILLAS}\b",
            rf"\b(?:tomarme|tragarme|me voy a tomar|me voy a tragar) (?:todas|todos|un monton"
            rf"|muchas|la caja|el frasco)(?: \w+){{0,2}}? {_PASTILLAS}\b",
            rf"\b(?:tengo|tengo aqui|aqui tengo) (?:las|mis|todas las|todas mis) {_PASTILLAS}"
@@ -231,12 +279,19 @@ MEDICAL: Final[tuple[Group, ...]] = (
         _r(_PILL_ANCHORS,
            r"\b(?:me |ya me |acabo de |ya |yo me |yo )?(?:tome|trague|bebi|eche|meti|tomar|tragar|tomarme"
            r"|tragarme)(?: \w+){0,3}? (?:todas|todos|un monton|muchas|muchisimas|demasiadas"
-           r"|un frasco|el frasco|la caja|una caja|un punado|toda la caja|todo el frasco"
+           r"|un frasco|el frasco|la caja|una caja|un punado|toda la caja|todo el frasco|un bote"
+           r"|el bote|todo el bote|un blister|una tira|todo el blister|todas las cajas"
            r"|[1-9][0-9]+|veinte|treinta|cuarenta|cincuenta|quince)(?: \w+){0,3}?"
            rf" {_PASTILLAS}\b",
            rf"\b{_PASTILLAS}(?: \w+){{0,6}}? (?:me las tome|me las trague|me tome todas"
            r"|me trague todas) ?(?:todas)?\b",
-           r"\bme (?:pase|pasé) de (?:pastillas|pastis|pildoras)\b"),
+           r"\bme (?:pase|pasé) de (?:pastillas|pastis|pildoras)\b",
+           rf"\b(?:me tome|me trague|tome|trague|me bebi) (?:las|mis) {_PASTILLAS},? (?:todas"
+           r"|todititas|enteras|de golpe)\b"),
+        _r("botiquin|cajon|pastilero|armario|gabinete|cajita",
+           r"\b(?:me tome|tome|me trague|trague|me bebi|bebi)(?: \w+){0,2}? (?:todo|todas) (?:lo"
+           r" que (?:habia|tenia|encontre|quedaba)|lo del|las del|el|las de)(?: \w+){0,3}?"
+           r" (?:botiquin|cajon|pastillero|armario|gabinete|cajita)\b"),
         _r("cloro|veneno|lejia|raticida|mataratas|limpiador|destapacanos|soda caustica|sobredosis",
            r"\b(?:me tome|tome|bebi|me bebi|trague|me trague|acabo de tomar|acabo de beber)"
            r" (?:\w+ ){0,2}(?:cloro|veneno|lejia|raticida|matarratas|limpiador|destapacanos"
@@ -277,8 +332,21 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r("obliga|obligo|forzo|forzaba|fuerza",
            r"\bme (?:obliga|obligaba|obligo|forzo|forzaba|fuerza) a (?:tener (?:relaciones"
            r"|sexo)|acostarme|hacer cosas)\b"),
-        _r("no me deja",
-           r"\bno me deja (?:ver|hablar|trabajar|salir con|tener|usar|estudiar|visitar)\b"),
+        _r("no me dej|no nos dej",
+           r"\bno (?:me|nos) (?:deja|dejaba|dejaban|dejan|dejo) (?:ver|hablar|trabajar|salir con"
+           r"|tener|usar|estudiar|visitar|ir a ver|llamar|contactar)\b"),
+        _r("quita|quitaba|quito|quitan|quitaban",
+           r"\b(?:me|nos) (?:quita|quitaba|quito|quitan|quitaban) (?:todo )?(?:el|mi|nuestro"
+           r"|nuestros|los|mis|la|nuestra) (?:sueldo|dinero|salario|pago|paga|quincena|ganancias"
+           r"|documentos|pasaporte|papeles|pasaportes)\b"),
+        _r("oblig|hacia|hacian|forzaban",
+           r"\b(?:me|nos) (?:obliga|obligaba|obligaban|obligan|obligo|hacia|hacian|forzaban) a"
+           r" (?:dar|entregar|trabajar|pagar|dejar|casarme|casarnos|donar)\b"),
+        _r("toca|tocaba|manosea|acosa|acosaba|besa|quejo",
+           r"\bmi (?:jefe|jefa|patron|patrona|supervisor|encargado|profe|profesor|pastor|lider"
+           r"|tio|primo|padrastro|suegro|cunado)(?: \w+){0,2}? me (?:toca|tocaba|manosea|acosa"
+           r"|acosaba|besa)\b",
+           r"\bsi me quejo(?: \w+){0,3}? (?:me corre|me despide|me echa|me pega|me quita)\b"),
     ),
 )
 

@@ -4,15 +4,26 @@
     .venv/bin/python -m bot.safety.train --check    # cross-validate only, write nothing
 
 Run from the repository root after changing a labelled set; commit the .npz it writes. Not
-imported by the bot. Training data (all non-blind, written by the developers):
-tests/safety/crisis_phrases.yaml, crisis_phrases_extra.yaml and crisis_phrases_es.yaml. The
-held-out and blind sets (crisis_heldout.yaml, crisis_blind.yaml, anything under /work/blind)
-are never read here.
+imported by the bot. Training data (all non-blind):
+- the labelled sets in SETS: the developers' own phrases (crisis_phrases*.yaml, among them
+  crisis_phrases_families.yaml and crisis_phrases_semantic.yaml, written for the wording
+  families the used rounds showed the detector missing and for the calm messages it flagged)
+  and the two
+  rounds that were first scored blind and then used for tuning (crisis_used_round*.yaml);
+- the bot's own topic questions (messages/topics.yaml), as `none` or, where the rules see a
+  disclosure in them, `disclosure` (any the rules call a crisis are left out): ordinary
+  questions a person asks the bot must not be asked "are you safe right now?".
+The held-out and first blind sets (crisis_heldout.yaml, crisis_blind.yaml) and anything under
+/work/blind are never read here. `python -m bench.accuracy --hold-out FILE` trains without a
+file and scores the whole detector on it (leave-one-set-out).
 
-Model: multinomial logistic regression (numpy, Adam, L2, balanced class weights) on the
-unit-length mean WordLlama embedding. The decision threshold on P(danger) + P(self_harm) is
-the smallest on a grid whose 5-fold cross-validated flag rate on `none` items stays within
-NONE_FLAG_TARGET; the figures printed are cross-validated, so non-blind but out-of-fold.
+Model: one hidden layer of semantic.HIDDEN ReLU units and a softmax over the four classes
+(numpy, full-batch Adam, L2, balanced class weights, fixed seed) on the unit-length mean
+WordLlama embedding. Decision thresholds on P(danger) + P(self_harm), one for English and one
+for Spanish: the smallest on a grid whose 5-fold cross-validated flag rate on the labelled
+`none` items of that language (near-misses, figures of speech, calm messages) stays within
+NONE_FLAG_TARGET and, for English, on the topic questions within TOPIC_FLAG_TARGET. The
+figures printed are cross-validated, so non-blind but out-of-fold.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ import argparse
 import io
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -30,86 +42,183 @@ import yaml
 
 from bot.safety.detector import CrisisLevel, rules
 from bot.safety.embedding import MODEL_NAME, StaticEmbedder
-from bot.safety.semantic import CLASSES, DATA_FILE, sentence_features, softmax
+from bot.safety.semantic import CLASSES, DATA_FILE, HIDDEN, forward, sentence_features
 
 ROOT: Final = Path(__file__).resolve().parents[2]
 SETS: Final = (
     ("tests/safety/crisis_phrases.yaml", "en"),
     ("tests/safety/crisis_phrases_extra.yaml", "en"),
     ("tests/safety/crisis_phrases_es.yaml", "es"),
+    ("tests/safety/crisis_phrases_families.yaml", "en"),
+    ("tests/safety/crisis_phrases_semantic.yaml", "en"),
+    ("tests/safety/crisis_used_round1.yaml", "en"),
+    ("tests/safety/crisis_used_round2.yaml", "en"),
 )
 OUT: Final = Path(__file__).resolve().parent / "data" / DATA_FILE
 L2: Final = 1e-4
-ITERATIONS: Final = 600
-LEARNING_RATE: Final = 0.05
+ITERATIONS: Final = 800
+LEARNING_RATE: Final = 0.01
+SEED: Final = 2026
 FOLDS: Final = 5
-NONE_FLAG_TARGET: Final = 0.15  # semantic-only flag rate on `none`, cross-validated
-GRID: Final = tuple(round(0.5 + 0.025 * i, 3) for i in range(19))  # 0.5 .. 0.95
+NONE_FLAG_TARGET: Final = 0.15  # semantic-only flag rate on labelled `none`, cross-validated
+TOPIC_FLAG_TARGET: Final = 0.08  # and on the bot's own topic questions (ordinary questions)
+GRID: Final = (*(round(0.3 + 0.025 * i, 3) for i in range(27)), 0.97, 0.98, 0.99)
+LANGUAGES: Final = ("en", "es")
 
 Array = npt.NDArray[np.float64]
+Params = tuple[Array, ...]
 
 
-def load_items() -> list[dict[str, Any]]:
-    seen: set[str] = set()
+def _read(path: Path, lang: str) -> list[dict[str, Any]]:
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [{**item, "lang": item.get("lang", lang)} for item in items]
+
+
+def topic_items() -> list[dict[str, Any]]:
+    """The bot's topic questions: calm messages (or disclosures) by construction."""
+    from bot.content import load_content
+
+    out = []
+    for topic in load_content().topics.values():
+        for text in topic.examples:
+            level = rules(text).level
+            if level in (CrisisLevel.DANGER, CrisisLevel.SELF_HARM, CrisisLevel.CHECK):
+                continue
+            label = "disclosure" if level is CrisisLevel.DISCLOSURE else "none"
+            out.append({"text": text, "label": label, "lang": "en", "topic": True})
+    return out
+
+
+def load_items(exclude: Iterable[str] = (), topics: bool = True) -> list[dict[str, Any]]:
+    """Every training item once (first occurrence wins), without the texts in `exclude`."""
+    seen = set(exclude)
     items = []
-    for path, lang in SETS:
-        for item in yaml.safe_load((ROOT / path).read_text(encoding="utf-8")):
+    sources = [_read(ROOT / path, lang) for path, lang in SETS]
+    if topics:
+        sources.append(topic_items())
+    for source in sources:
+        for item in source:
             if item["text"] in seen:
                 continue
             seen.add(item["text"])
-            items.append({**item, "lang": item.get("lang", lang)})
+            items.append(item)
     return items
 
 
-def fit(x: Array, y: npt.NDArray[np.int64]) -> tuple[Array, Array]:
-    """Softmax regression, full batch Adam, balanced class weights, L2 on the weights."""
+def fit(x: Array, y: npt.NDArray[np.int64]) -> Params:
+    """The network, full batch Adam, balanced class weights, L2 on the weights."""
     n, d = x.shape
     k = len(CLASSES)
-    w = np.zeros((d, k))
-    b = np.zeros(k)
+    rng = np.random.default_rng(SEED)
+    w1 = rng.normal(0.0, 1.0 / np.sqrt(d), (d, HIDDEN))
+    b1 = np.zeros(HIDDEN)
+    w2 = rng.normal(0.0, 1.0 / np.sqrt(HIDDEN), (HIDDEN, k))
+    b2 = np.zeros(k)
+    params = [w1, b1, w2, b2]
     counts = np.bincount(y, minlength=k).astype(np.float64)
     sample_weight = (n / (k * np.maximum(counts, 1)))[y]
     sample_weight /= sample_weight.sum()
     target = np.eye(k)[y]
-    moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
+    first = [np.zeros_like(p) for p in params]
+    second = [np.zeros_like(p) for p in params]
     for step in range(1, ITERATIONS + 1):
-        grad_logits = (softmax(x @ w + b) - target) * sample_weight[:, None]
-        grads = (x.T @ grad_logits + L2 * w, grad_logits.sum(axis=0))
-        for i, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
-            m, v = moments[2 * i], moments[2 * i + 1]
+        hidden = np.maximum(x @ w1 + b1, 0.0)
+        logits = hidden @ w2 + b2
+        z = np.exp(logits - logits.max(axis=1, keepdims=True))
+        grad_logits = (z / z.sum(axis=1, keepdims=True) - target) * sample_weight[:, None]
+        grad_hidden = (grad_logits @ w2.T) * (hidden > 0)
+        grads = (
+            x.T @ grad_hidden + L2 * w1,
+            grad_hidden.sum(axis=0),
+            hidden.T @ grad_logits + L2 * w2,
+            grad_logits.sum(axis=0),
+        )
+        for i, (param, grad) in enumerate(zip(params, grads, strict=True)):
+            m, v = first[i], second[i]
             m *= 0.9
             m += 0.1 * grad
             v *= 0.999
             v += 0.001 * grad * grad
             param -= LEARNING_RATE * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
-    return w, b
+    return tuple(params)
+
+
+def features(embedder: StaticEmbedder, items: list[dict[str, Any]]) -> tuple[Array, list[Array]]:
+    """Whole-text embeddings (training) and the scored parts of each text (scoring)."""
+    x = np.stack([embedder.embed(item["text"]) for item in items]).astype(np.float64)
+    parts = [
+        sentence_features(embedder, embedder.sentence_ids(item["text"])).astype(np.float64)
+        for item in items
+    ]
+    return x, parts
+
+
+def labels(items: list[dict[str, Any]]) -> npt.NDArray[np.int64]:
+    return np.array([CLASSES.index(item["label"]) for item in items], dtype=np.int64)
+
+
+def alarm(params: Params, parts: Array) -> float:
+    """P(danger) + P(self_harm) of the most alarming part, as the bot computes it."""
+    if not len(parts):
+        return 0.0
+    p = forward(parts, params)
+    return float((p[:, 2] + p[:, 3]).max())
 
 
 def cross_validate(x: Array, y: npt.NDArray[np.int64], parts: list[Array]) -> Array:
-    """Out-of-fold alarm (P(danger) + P(self_harm)) as the bot computes it: the most alarming
-    of a text's scored parts (semantic.sentence_features)."""
-    folds = np.random.default_rng(2026).permutation(len(y)) % FOLDS
-    alarm = np.zeros(len(y))
+    """Out-of-fold alarm of every item."""
+    folds = np.random.default_rng(SEED).permutation(len(y)) % FOLDS
+    out = np.zeros(len(y))
     for fold in range(FOLDS):
         train = folds != fold
-        w, b = fit(x[train], y[train])
+        params = fit(x[train], y[train])
         for i in np.flatnonzero(~train):
-            if len(parts[i]):
-                p = softmax(parts[i] @ w + b)
-                alarm[i] = float((p[:, 2] + p[:, 3]).max())
-    return alarm
+            out[i] = alarm(params, parts[i])
+    return out
 
 
-def figures(items: list[dict[str, Any]], alarm: Array, threshold: float) -> dict[str, Any]:
+def thresholds(items: list[dict[str, Any]], alarms: Array) -> dict[str, float]:
+    """Per language: the smallest threshold whose cross-validated flag rate stays within
+    NONE_FLAG_TARGET on the labelled `none` items of that language (near-misses, figures of
+    speech, calm messages) and within TOPIC_FLAG_TARGET on the topic questions (English)."""
+    out = {}
+    topics = [i for i, item in enumerate(items) if item.get("topic") and item["label"] == "none"]
+    for lang in LANGUAGES:
+        idx = [
+            i
+            for i, item in enumerate(items)
+            if item["label"] == "none" and not item.get("topic") and item["lang"] == lang
+        ]
+
+        easy = topics if lang == "en" else []
+
+        def within(t: float, idx: list[int] = idx, easy: list[int] = easy) -> bool:
+            near = float((alarms[idx] >= t).mean()) if idx else 0.0
+            calm = float((alarms[easy] >= t).mean()) if easy else 0.0
+            return near <= NONE_FLAG_TARGET and calm <= TOPIC_FLAG_TARGET
+
+        out[lang] = next((t for t in GRID if within(t)), GRID[-1])
+    return out
+
+
+def figures(items: list[dict[str, Any]], alarms: Array, limits: dict[str, float]) -> dict[str, Any]:
     """Cross-validated semantic figures, and the rules + semantic result they imply."""
-    flagged = alarm >= threshold
+    flagged = np.array([alarms[i] >= limits[item["lang"]] for i, item in enumerate(items)])
     levels = [rules(item["text"]).level for item in items]
-    out: dict[str, Any] = {"threshold": threshold}
-    for lang in ("all", "en", "es"):
-        sel = [lang in ("all", item["lang"]) for item in items]
+    out: dict[str, Any] = {"thresholds": limits}
+    for lang in ("all", *LANGUAGES, "topics"):
         block: dict[str, Any] = {}
         for label in ("danger", "self_harm", "disclosure", "none"):
-            idx = [i for i, item in enumerate(items) if sel[i] and item["label"] == label]
+            idx = [
+                i
+                for i, item in enumerate(items)
+                if item["label"] == label
+                and (
+                    bool(item.get("topic"))
+                    if lang == "topics"
+                    else not item.get("topic") and lang in ("all", item["lang"])
+                )
+            ]
             if not idx:
                 continue
             full = sum(levels[i] in (CrisisLevel.DANGER, CrisisLevel.SELF_HARM) for i in idx)
@@ -128,42 +237,47 @@ def figures(items: list[dict[str, Any]], alarm: Array, threshold: float) -> dict
     return out
 
 
+def train_model(
+    items: list[dict[str, Any]], embedder: StaticEmbedder, *, cross_validated: bool = True
+) -> tuple[Params, dict[str, float], dict[str, Any]]:
+    """Fit on all items; thresholds and figures from 5-fold cross-validation."""
+    x, parts = features(embedder, items)
+    y = labels(items)
+    alarms = cross_validate(x, y, parts)
+    limits = thresholds(items, alarms)
+    report = {
+        "model": MODEL_NAME,
+        "hidden": HIDDEN,
+        "items": len(items),
+        "by_label": {c: int((y == i).sum()) for i, c in enumerate(CLASSES)},
+        "note": "5-fold cross-validated on non-blind labelled sets: the rules were written on"
+        " the same phrases, so rules_plus_semantic_* overstates them.",
+        "cross_validated": figures(items, alarms, limits) if cross_validated else {},
+    }
+    return fit(x, y), limits, report
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
     args = parser.parse_args(argv)
     embedder = StaticEmbedder.load()
     items = load_items()
-    x = np.stack([embedder.embed(item["text"]) for item in items]).astype(np.float64)
-    y = np.array([CLASSES.index(item["label"]) for item in items], dtype=np.int64)
-    parts = [
-        sentence_features(embedder, embedder.sentence_ids(item["text"])).astype(np.float64)
-        for item in items
-    ]
-    alarm = cross_validate(x, y, parts)
-    is_none = y == 0
-    threshold = next(
-        (t for t in GRID if float((alarm[is_none] >= t).mean()) <= NONE_FLAG_TARGET), GRID[-1]
-    )
-    report = {
-        "model": MODEL_NAME,
-        "items": len(items),
-        "by_label": {c: int((y == i).sum()) for i, c in enumerate(CLASSES)},
-        "note": "5-fold cross-validated on the developers' own labelled sets: non-blind. The"
-        " rules were written on the same phrases, so rules_plus_semantic_* overstates them.",
-        "cross_validated": figures(items, alarm, threshold),
-    }
+    params, limits, report = train_model(items, embedder)
     print(json.dumps(report, indent=2))
     if args.check:
         return 0
-    w, b = fit(x, y)
+    w1, b1, w2, b2 = params
     buffer = io.BytesIO()
     np.savez_compressed(
         buffer,
-        weights=w.astype(np.float32),
-        bias=b.astype(np.float32),
+        w1=w1.astype(np.float32),
+        b1=b1.astype(np.float32),
+        w2=w2.astype(np.float32),
+        b2=b2.astype(np.float32),
         classes=np.array(CLASSES),
-        threshold=np.float32(threshold),
+        threshold=np.float32(limits["en"]),
+        threshold_es=np.float32(limits["es"]),
         model=np.array(MODEL_NAME),
         report=np.array(json.dumps(report)),
     )

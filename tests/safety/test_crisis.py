@@ -19,7 +19,7 @@ from bot.safety import crisis as crisis_module
 from bot.safety.crisis import MAX_AGE, CrisisDetector, RecentMessages
 from bot.safety.detector import CrisisLevel, classify, explain, rules
 from bot.safety.language import LanguageIdentifier, identify
-from bot.safety.semantic import CLASSES, SemanticModel, window_means
+from bot.safety.semantic import CLASSES, HIDDEN, SemanticModel, window_means
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -96,8 +96,11 @@ def test_semantic_layer_loads_without_network() -> None:
 def test_classifier_file_fits_the_embedder(detector: CrisisDetector) -> None:
     model = detector._semantic()
     assert model is not None
-    assert model.weights.shape == (model.embedder.dim, len(CLASSES)) == (256, 4)
-    assert 0.5 <= model.threshold < 1.0
+    w1, b1, w2, b2 = model.params
+    assert w1.shape == (model.embedder.dim, HIDDEN) == (256, HIDDEN)
+    assert b1.shape == (HIDDEN,) and w2.shape == (HIDDEN, len(CLASSES)) and b2.shape == (4,)
+    assert 0.3 <= model.threshold < 1.0
+    assert 0.3 <= model.threshold_es < 1.0
     score = model.score("he is going to kill me tonight, he has a knife")
     assert abs(sum(score.probabilities.values()) - 1.0) < 1e-6
     assert score.flagged and score.closest == "danger"
@@ -415,6 +418,103 @@ def test_cant_do_this_then_pills(detector: CrisisDetector) -> None:
         CrisisLevel.SELF_HARM,
         CrisisLevel.CHECK,
     )
+
+
+def test_a_calm_message_does_not_inherit_an_earlier_crisis(detector: CrisisDetector) -> None:
+    """The latest message inherits nothing without a sign of its own (used sequences): it is
+    answered as it would be alone."""
+    assert detector.assess("i cant do this anymore", chat_id=45, now=0).level is (
+        CrisisLevel.SELF_HARM
+    )
+    for i, text in enumerate(["this spreadsheet is evil", "going to lunch"], start=1):
+        level = detector.assess(text, chat_id=45, now=10.0 * i).level
+        assert level is detector.assess(text).level and level not in FULL, text
+    detector.assess("hes outside", chat_id=46, now=0)
+    assert detector.assess("the delivery guy i mean, brb", chat_id=46, now=10).level is (
+        CrisisLevel.NONE
+    )
+
+
+def test_a_combination_says_what_no_message_said(detector: CrisisDetector) -> None:
+    """Written for this test: neither message alone is a crisis, together they are."""
+    assert detector.assess("i took the afternoon off", chat_id=47, now=0).level is (
+        CrisisLevel.NONE
+    )
+    a = detector.assess("and all of the sleeping pills in the cupboard", chat_id=47, now=10)
+    assert a.level is CrisisLevel.SELF_HARM and a.medical
+    # Still carried on when the latest message has a sign of its own (fear).
+    detector.assess("he's coming home now", chat_id=48, now=0)
+    assert detector.assess("im shaking", chat_id=48, now=10).level is CrisisLevel.DANGER
+
+
+def test_used_sequences(detector: CrisisDetector) -> None:
+    """Conversations written blind (scored blind first, then used to fix the context): no
+    message of a calm conversation is answered more seriously than it is alone (what the first
+    message of an ambiguous pair gets is its own business), and the crisis ones are found."""
+    items = load("crisis_used_sequences.yaml")
+    found = {"danger": 0, "self_harm": 0}
+    for n, item in enumerate(items):
+        chat = 20_000 + n
+        levels = [
+            detector.assess(text, chat_id=chat, now=60.0 * i).level
+            for i, text in enumerate(item["messages"])
+        ]
+        if item["label"] == "none":
+            alone = [detector.assess(text).level for text in item["messages"]]
+            assert levels == alone, item
+        elif any(level in (*FULL, CrisisLevel.CHECK) for level in levels):
+            found[item["label"]] += 1
+    assert found["danger"] >= 14 and found["self_harm"] >= 13, found
+
+
+# --- The used blind rounds and the families written from them ------------------------------------
+
+FAMILIES = load("crisis_phrases_families.yaml")
+
+
+@pytest.mark.parametrize(
+    "item", FAMILIES, ids=[f"{i:03}-{x['label']}-{x['text'][:30]}" for i, x in enumerate(FAMILIES)]
+)
+def test_family_phrase(item: dict[str, Any]) -> None:
+    """The rules hold each family on phrases written fresh for it."""
+    found = rules(item["text"])
+    why = f"{item['text']!r} -> {found.level.value} {explain(item['text'])[1]}"
+    if item["label"] in ("danger", "self_harm"):
+        assert found.level in FULL, why
+    elif item["label"] == "disclosure":
+        assert found.level is not CrisisLevel.NONE, why
+    else:
+        assert found.level not in FULL, why
+    assert found.medical == bool(item.get("medical")), why
+
+
+def test_semantic_phrases(detector: CrisisDetector) -> None:
+    """Indirect crisis messages and calm fragments (training data of the semantic layer, so
+    in-sample): nearly all crisis ones are answered, no calm one gets a full crisis reply."""
+    items = load("crisis_phrases_semantic.yaml")
+    got = [(item, detector.assess(item["text"]).level) for item in items]
+    crisis = [level for i, level in got if i["label"] in ("danger", "self_harm")]
+    assert sum(level in (*FULL, CrisisLevel.CHECK) for level in crisis) >= 0.9 * len(crisis)
+    calm = [(i["text"], level) for i, level in got if i["label"] == "none"]
+    assert not [c for c in calm if c[1] in FULL]
+    assert sum(level is CrisisLevel.CHECK for _, level in calm) <= 0.15 * len(calm)
+
+
+@pytest.mark.parametrize("name", ["crisis_used_round1.yaml", "crisis_used_round2.yaml"])
+def test_used_round_floor(detector: CrisisDetector, name: str) -> None:
+    """Non-blind floor on the rounds first scored blind (they are training data now: the
+    held-out figures come from `python -m bench.accuracy --hold-out`)."""
+    items = load(name)
+    got = [(item, detector.assess(item["text"])) for item in items]
+    crisis = [a.level for i, a in got if i["label"] in ("danger", "self_harm")]
+    calm = [a.level for i, a in got if i["label"] == "none"]
+    told = [a.level for i, a in got if i["label"] == "disclosure"]
+    taken = [a.medical for i, a in got if i.get("medical")]
+    assert sum(level in (*FULL, CrisisLevel.CHECK) for level in crisis) >= 0.97 * len(crisis)
+    assert sum(level in FULL for level in calm) <= 0.05 * len(calm)
+    assert sum(level is CrisisLevel.CHECK for level in calm) <= 0.2 * len(calm)
+    assert sum(level is not CrisisLevel.NONE for level in told) >= 0.9 * len(told)
+    assert all(taken)
 
 
 def test_sequences_file(detector: CrisisDetector) -> None:

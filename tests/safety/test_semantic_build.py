@@ -22,8 +22,12 @@ def test_committed_classifier_is_what_training_produces(capsys: pytest.CaptureFi
     committed = np.load(Path(train.__file__).parent / "data" / DATA_FILE)
     assert report["items"] == json.loads(str(committed["report"]))["items"]
     # Within one step of the threshold grid: another BLAS may round a fold differently.
-    assert abs(float(committed["threshold"]) - report["cross_validated"]["threshold"]) <= 0.026
+    limits = report["cross_validated"]["thresholds"]
+    assert abs(float(committed["threshold"]) - limits["en"]) <= 0.026
+    assert abs(float(committed["threshold_es"]) - limits["es"]) <= 0.026
     figures = report["cross_validated"]["all"]
+    # The bot's own topic questions are rarely asked "are you safe right now?".
+    assert report["cross_validated"]["topics"]["none"]["rules_plus_semantic_check"] <= 0.1
     # Cross-validated (non-blind) floor: the layer keeps its precision budget on near-misses.
     assert figures["none"]["rules_plus_semantic_full"] <= 0.05
     assert figures["none"]["rules_plus_semantic_check"] <= 0.25
