@@ -228,7 +228,7 @@ class CrisisDetector:
         # One or two words ("thanks", "ok cool") say too little for the embedding: the rules
         # alone judge them ("help", "sos" and the like are rules).
         # Only words count: "2027 01 01" is no sentence to judge by meaning.
-        words = sum(1 for w in t_en.split() if any(c.isalpha() for c in w))
+        words = _words(t_en)
         if model is not None and level not in _FULL and words >= MIN_SEMANTIC_WORDS:
             score: SemanticScore = (
                 model.score_ids(list(tokens), spanish=spanish)
@@ -266,10 +266,13 @@ class CrisisDetector:
         if SEVERITY[joined.found] > SEVERITY[alone.level]:
             # From the rules: only when no earlier message reached that level by itself.
             return all(SEVERITY[joined.found] > SEVERITY[e.found] for e in earlier)
-        # From the semantic layer: clearly above every message alone, none of them asked about.
+        # From the semantic layer: clearly above every message alone, none of them asked about,
+        # and the latest a sentence of its own: short answers to the bot's questions ("20:15",
+        # "London", "27 December") must not add up to an alarm.
         model = self._model
         return (
             model is not None
+            and _words(alone.t_en) >= MIN_SEMANTIC_WORDS
             and all(SEVERITY[e.level] < SEVERITY[CrisisLevel.CHECK] for e in earlier)
             and joined.alarm >= max([alone.alarm] + [e.alarm for e in earlier]) + JOIN_MARGIN
         )
@@ -324,6 +327,11 @@ class CrisisDetector:
     def forget(self, chat_id: int) -> None:
         """Drop what is remembered of a chat (e.g. after /stop or a crisis reply)."""
         self.context.forget(chat_id)
+
+
+def _words(text: str) -> int:
+    """Words with letters in them: "2027 01 01" is no sentence to judge by meaning."""
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
 
 
 @functools.cache

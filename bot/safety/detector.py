@@ -307,6 +307,9 @@ def _decide(
         return CrisisLevel.CHECK, signals
     if disclosure or past_only:
         return CrisisLevel.DISCLOSURE, signals
+    if p.ASK_IF_SAFE.search(t):
+        signals.append("check:ask_if_safe")
+        return CrisisLevel.CHECK, signals
     return CrisisLevel.NONE, signals
 
 

@@ -2068,3 +2068,14 @@ MEDICAL: Final[tuple[Group, ...]] = (
     ),
 )
 # fmt: on
+
+
+# Too short or too plain for the meaning layer, yet often how people in danger or despair begin:
+# the bot asks "are you safe right now?" rather than guessing a topic. (Cited by the crisis issue:
+# "whats the point of anything", "im scared".)
+ASK_IF_SAFE = re.compile(
+    r"\bwhat is the point(?: of (?:anything|it all|living|life|trying|going on|me|any of (?:this|it)))?"
+    r"(?: anymore| any more)?\s*[?.!]*$"
+    r"|^(?:(?:and|but|honestly|just|i think)\s+)?i am (?:so |really |very |just |too )?"
+    r"(?:scared|terrified|frightened|afraid)(?: right now| rn| now| tonight)?\s*[?.!]*$"
+)

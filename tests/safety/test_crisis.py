@@ -376,15 +376,15 @@ def test_context_joins_recent_messages() -> None:
     d = rules_only()
     assert d.assess("he's back", chat_id=1, now=0).level is CrisisLevel.NONE
     assert d.assess("i'm so scared", chat_id=1, now=30).level is CrisisLevel.DANGER
-    # The same second message in another chat, or without a chat, is calm.
-    assert d.assess("i'm so scared", chat_id=2, now=30).level is CrisisLevel.NONE
-    assert d.assess("i'm so scared").level is CrisisLevel.NONE
+    # The same second message in another chat, or without a chat, only asks "are you safe?".
+    assert d.assess("i'm so scared", chat_id=2, now=30).level is CrisisLevel.CHECK
+    assert d.assess("i'm so scared").level is CrisisLevel.CHECK
 
 
 def test_context_expires_after_ten_minutes() -> None:
     d = rules_only()
     d.assess("he's back", chat_id=1, now=0)
-    assert d.assess("i'm so scared", chat_id=1, now=MAX_AGE + 1).level is CrisisLevel.NONE
+    assert d.assess("i'm so scared", chat_id=1, now=MAX_AGE + 1).level is CrisisLevel.CHECK
     d.assess("he's back", chat_id=3, now=0)
     assert d.assess("i'm so scared", chat_id=3, now=MAX_AGE - 1).level is CrisisLevel.DANGER
 
@@ -395,7 +395,7 @@ def test_context_holds_three_messages() -> None:
     d.assess("the weather is grey", chat_id=1, now=1)
     d.assess("i made tea", chat_id=1, now=2)
     # "coming home" is now the fourth message back: out of the window.
-    assert d.assess("i'm so scared", chat_id=1, now=3).level is CrisisLevel.NONE
+    assert d.assess("i'm so scared", chat_id=1, now=3).level is CrisisLevel.CHECK
     d.assess("he's back", chat_id=2, now=0)
     d.assess("i made tea", chat_id=2, now=1)
     assert d.assess("i'm so scared", chat_id=2, now=2).level is CrisisLevel.DANGER
