@@ -81,10 +81,15 @@ def render(content: Content, row: OutboxView, *, reveal: bool = False) -> Render
     body = body.format(days=row.days or 0, total=row.total or 0)
     rows = [stop, [help_now]]
     if row.kind is Kind.ENCOURAGEMENT:
-        body += "\n\n" + ui["encouragement_footer"]
+        # The safety-plan reminder varies from day to day, so it is read rather than skipped.
+        footer = FOOTERS[(row.days or 0) % len(FOOTERS)]
+        body += "\n\n" + ui[footer]
         rows.insert(0, [InlineKeyboardButton(ui["btn_slip"], callback_data=SlipAsk().pack())])
     text = f"{ui['daily_opener_' + row.kind]}\n{ui['daily_neutral_lines']}\n\n{body}"
     return Rendered(text, InlineKeyboardMarkup(rows), row.discreet)
+
+
+FOOTERS = ("encouragement_footer", "encouragement_footer_2", "encouragement_footer_3")
 
 
 class Outcome(enum.Enum):

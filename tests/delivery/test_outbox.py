@@ -278,3 +278,19 @@ async def test_sqlite_marks_grouped_in_one_thread_and_errors_kept_apart(
     assert results[1] == 20
     with pytest.raises(StorageError):
         await repo._on_lane(lane, broken)
+
+
+def test_the_safety_plan_footer_varies_and_always_says_so(content: Any) -> None:
+    from datetime import date
+
+    from bot.delivery.outbox import FOOTERS, render
+    from bot.domain import Kind, OutboxView
+
+    seen = set()
+    for days in range(len(FOOTERS)):
+        row = OutboxView(1, 1, Kind.ENCOURAGEMENT, date(2026, 11, 21), "e01", days, days, False)
+        text = render(content, row).text
+        footer = next(content.ui[f] for f in FOOTERS if content.ui[f] in text)
+        assert "make a safety plan first" in footer
+        seen.add(footer)
+    assert len(seen) == len(FOOTERS)
