@@ -38,9 +38,29 @@ DEFAULT_GRACE = timedelta(minutes=120)
 # --- no-contact encouragement -----------------------------------------------------------------
 # Stages of the encouragement notes, by the day of the current run on which each begins:
 # withdrawal is strongest in the first days, the first weeks are about steadiness, then later.
-ENCOURAGEMENT_STAGES = (("first_days", 0), ("first_weeks", 7), ("later", 30))
+ENCOURAGEMENT_STAGES = (
+    ("first_days", 0),
+    ("first_weeks", 7),
+    ("later", 30),
+    ("after_90_days", 90),
+    ("after_a_year", 365),
+)
+# Stages whose notes stay in the mix once a later stage begins, so long runs don't see the
+# same few notes every week (after day 90: "later" and "after_90_days", and so on).
+CUMULATIVE_FROM = "later"
 # Days of a run that get their own milestone note instead of an ordinary one.
 MILESTONES = (1, 3, 7, 14, 30, 60, 90, 180, 365)
+
+
+def stages_for(days: int) -> tuple[str, ...]:
+    """The stages whose notes may be sent on this day of a run: the current one, and from
+    "later" on, the later stages reached so far."""
+    current = stage_for(days)
+    names = [name for name, _ in ENCOURAGEMENT_STAGES]
+    start = names.index(CUMULATIVE_FROM)
+    if names.index(current) < start:
+        return (current,)
+    return tuple(names[start : names.index(current) + 1])
 
 
 def stage_for(days: int) -> str:

@@ -16,7 +16,7 @@ from bot.checkins.dispatch import dispatch_checkins  # checkins branch
 from bot.content import Content, Entry
 from bot.db import Repo
 from bot.domain import Kind, NoContactView, OutboxStatus, Planned, SubscriptionView
-from bot.policy import MILESTONES, stage_for
+from bot.policy import MILESTONES, stages_for
 from bot.scheduling.clock import Clock
 from bot.scheduling.times import first_due_after, following_due, local_date
 
@@ -74,7 +74,8 @@ def plan(
     # checkins branch: milestones on all days together too, so people who slipped reach them
     if total != days and (entry := content.checkins.total_milestones.get(total)) is not None:
         return Planned(day, following, OutboxStatus.PENDING, entry.id, days, total, sub.seen)
-    key, seen = pick_unseen(content.daily.encouragement[stage_for(days)], sub.seen, rng)
+    pool = tuple(e for stage in stages_for(days) for e in content.daily.encouragement[stage])
+    key, seen = pick_unseen(pool, sub.seen, rng)
     return Planned(day, following, OutboxStatus.PENDING, key, days, total, seen)
 
 

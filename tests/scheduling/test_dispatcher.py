@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from bot.content import Content
 from bot.domain import NoContactView, SubscriptionView
-from bot.policy import stage_for
+from bot.policy import stage_for, stages_for
 from bot.scheduling.dispatcher import pick_unseen, plan
 from bot.scheduling.times import first_due_after
 from tests.conftest import Harness
@@ -66,14 +66,21 @@ def test_encouragement_days_milestones_and_stages(content: Content) -> None:
     ordinary = plan(sub("encouragement", due), nc, due, content, GRACE)
     assert ordinary.days == 9
     assert ordinary.content_key in {e.id for e in content.daily.encouragement["first_weeks"]}
-    assert [stage_for(d) for d in (0, 6, 7, 29, 30, 400)] == [
+    assert [stage_for(d) for d in (0, 6, 7, 29, 30, 89, 90, 364, 400)] == [
         "first_days",
         "first_days",
         "first_weeks",
         "first_weeks",
         "later",
         "later",
+        "after_90_days",
+        "after_90_days",
+        "after_a_year",
     ]
+    # Long runs draw from every later stage reached so far, so a few notes don't repeat weekly.
+    assert stages_for(6) == ("first_days",)
+    assert stages_for(100) == ("later", "after_90_days")
+    assert stages_for(400) == ("later", "after_90_days", "after_a_year")
 
 
 async def test_restart_catch_up_sends_once_within_grace(harness: Harness) -> None:
