@@ -271,3 +271,16 @@ async def test_a_high_pull_offers_their_own_journal_entries(harness: Harness) ->
     assert JournalRecent().pack() in buttons(reply)
     [mine] = await harness.press(JournalRecent())
     assert "He promised again and broke it the same week" in mine.text
+
+
+async def test_stop_pauses_check_ins_and_checkins_resumes_them(harness: Harness) -> None:
+    await add_checkin(harness, harness.clock.now() + timedelta(minutes=1))
+    [stopped] = await harness.send("/stop")  # one tap: the command itself stops everything
+    assert "won't send you anything" in stopped.text
+    assert await harness.services.repo.checkins_paused(1)
+    harness.clock.advance(timedelta(minutes=1))
+    assert checkins_in(await harness.deliver()) == []  # /stop: nothing unprompted
+    [home] = await harness.send("/checkins")
+    assert "chr" in buttons(home)
+    await harness.press("chr")
+    assert not await harness.services.repo.checkins_paused(1)
