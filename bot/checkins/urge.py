@@ -12,7 +12,7 @@ import re
 from bot.matching import normalise
 
 _INTENT = (
-    r"(?:want(?:s|ing)? to|wanna|going to|gonna|about to|need to|have to|got to|gotta|"
+    r"(?:want(?:ing)? to|wanna|going to|gonna|about to|need to|have to|got to|gotta|"
     r"should i|shall i|can i|could i|may i|do i|tempted to|urge to|itching to|dying to|"
     r"trying not to|so close to|almost|ill|i will|i might|might just|cant stop myself from|"
     r"keep wanting to|im going to|im gonna|im about to)"

@@ -97,3 +97,12 @@ async def test_an_urge_typed_while_a_step_waits_still_gets_the_helper(harness: H
     await harness.press("dn:grounding")  # waiting for a time
     [reply] = await harness.send("i really want to call her right now")
     assert "10 minutes" in reply.text
+
+
+def test_the_other_persons_wish_is_no_urge() -> None:
+    """'he wants to text me' tells of them, not of a pull in the person writing."""
+    from bot.checkins.urge import is_urge
+
+    assert not is_urge("he wants to text me")
+    assert not is_urge("she wants to call me tonight")
+    assert is_urge("i want to text him right now")
