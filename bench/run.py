@@ -31,6 +31,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import time
@@ -39,6 +40,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
+
+import aiohttp
 
 from bench.fake_telegram import FakeTelegram, SentRecord
 from bench.seed import seed
@@ -49,10 +52,8 @@ TOKEN = "123456:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"  # digits, colon, 35 l
 TOKEN_B = "654321:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"  # the second instance, told apart
 TAKEOVER_RUNS = 3
 SECOND_UP = 3.0  # seconds the second instance gets to start before the first is cut off
-DROP_TABLES = (
-    "DROP TABLE IF EXISTS outbox, subscriptions, no_contact, users, alembic_version,"
-    " sender_epoch CASCADE"
-)
+# Every table the migrations made, whichever they are: the schema is emptied and made again.
+DROP_TABLES = "DROP SCHEMA public CASCADE; CREATE SCHEMA public"
 LOCK_HOLDER = (
     "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1"
     " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
@@ -124,8 +125,8 @@ class Limits:
 class BotProcess:
     """`python -m bot run` with its stdout and stderr in a log file."""
 
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
-        self.env, self.log_path = env, log_path
+    def __init__(self, env: dict[str, str], log_path: Path, command: str = "run") -> None:
+        self.env, self.log_path, self.command = env, log_path, command
         self.proc: asyncio.subprocess.Process | None = None
         self.spawned_at = 0.0
         self._log: IO[bytes] | None = None
@@ -138,7 +139,7 @@ class BotProcess:
             sys.executable,
             "-m",
             "bot",
-            "run",
+            self.command,
             cwd=ROOT,
             env=self.env,
             stdin=asyncio.subprocess.DEVNULL,
@@ -339,6 +340,70 @@ class Hotlines:
             else:
                 unanswered += 1
         return samples, unanswered
+
+
+WEBHOOK_SECRET = "bench-secret-" + "x" * 20
+WEBHOOK_PATH = "/telegram"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def webhook_env(port: int) -> dict[str, str]:
+    """Webhook mode behind a reverse proxy: Telegram is told the public https address, the
+    proxy (here the driver) posts to the instance's own port."""
+    return {
+        "WEBHOOK_URL": f"https://bench.invalid{WEBHOOK_PATH}",
+        "WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "WEBHOOK_LISTEN": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+    }
+
+
+class BalancedHotlines(Hotlines):
+    """/hotline updates posted in turn to each webhook instance, as a load balancer would;
+    replies are matched by chat and order as for Hotlines. Counts what each instance got."""
+
+    def __init__(self, fake: FakeTelegram, ports: list[int]) -> None:
+        super().__init__(fake)
+        self.ports = ports
+        self.posted: Counter[int] = Counter()  # port -> updates the instance took (200)
+        self.refused = 0  # posts that failed or were not answered 200
+        self._session: Any = None
+        self._update_id = 10_000_000
+
+    async def _post(self, chat: int) -> None:
+        port = self.ports[len(self.injected) % len(self.ports)]
+        self._update_id += 1
+        update = {**hotline_update(chat, len(self.injected)), "update_id": self._update_id}
+        self.injected.append((self._update_id, chat, time.monotonic()))
+        try:
+            async with self._session.post(
+                f"http://127.0.0.1:{port}{WEBHOOK_PATH}",
+                json=update,
+                headers={"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET},
+            ) as response:
+                if response.status == 200:
+                    self.posted[port] += 1
+                else:
+                    self.refused += 1
+        except (TimeoutError, OSError, aiohttp.ClientError):
+            self.refused += 1
+
+    async def _every(self, interval: float) -> None:
+        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))
+        try:
+            next_at = time.monotonic()
+            while True:
+                chat = HOTLINE_CHATS[len(self.injected) % len(HOTLINE_CHATS)]
+                asyncio.get_running_loop().create_task(self._post(chat))
+                next_at += interval
+                await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+        finally:
+            await self._session.close()
 
 
 # --- the parts -----------------------------------------------------------------------------
@@ -596,8 +661,14 @@ class Bench:
             # INFO: the logs then say when each instance took the role (and nothing private).
             a_env = {**bot_env(fake.base_url, url, limits), "LOG_LEVEL": "INFO"}
             b_env = {**bot_env(fake.base_url, url, limits, TOKEN_B), "LOG_LEVEL": "INFO"}
-            a = BotProcess(a_env, self.tmp / f"bot-take{run}-a.log")
-            b = BotProcess(b_env, self.tmp / f"bot-take{run}-b.log")
+            command, balancer = "run", None
+            if self.args.webhook:  # two webhook instances behind one load balancer
+                command, ports = "webhook", [free_port(), free_port()]
+                a_env.update(webhook_env(ports[0]))
+                b_env.update(webhook_env(ports[1]))
+                balancer = BalancedHotlines(fake, ports)
+            a = BotProcess(a_env, self.tmp / f"bot-take{run}-a.log", command)
+            b = BotProcess(b_env, self.tmp / f"bot-take{run}-b.log", command)
             killed_at, cut_wall, pid = math.nan, math.inf, None
             try:
                 await a.start()
@@ -607,6 +678,8 @@ class Bench:
                     await b.start()
                     settle_b = time.monotonic() + SECOND_UP
                     await wait_until(lambda: time.monotonic() >= settle_b, settle_b, b, tally)
+                    if balancer is not None:
+                        balancer.start()
                     status = await wait_until(lambda: tally.distinct >= n // 2, deadline, a, tally)
                 if status == "done":
                     pid = await _postgres(url, LOCK_HOLDER, DISPATCHER_LOCK_KEY)
@@ -616,6 +689,11 @@ class Bench:
                 if status == "done":
                     settle = time.monotonic() + SETTLE
                     await wait_until(lambda: time.monotonic() >= settle, settle, b, tally)
+                if balancer is not None:
+                    await balancer.stop()
+                    last = len(balancer.injected)
+                    done = time.monotonic() + REPLY_WAIT
+                    await wait_until(lambda: len(tally.hotline) >= last, done, None, tally)
                 out["status"] = status
                 for name, bot in (("a", a), ("b", b)):
                     exit_info = self.note_exit(f"takeover{run}-{name}", bot)
@@ -651,6 +729,7 @@ class Bench:
                 first_took_role_again=bool(retaken),
                 second_took_role="sending role taken" in b_log,
                 requeued_by_second=int(match[1]) if match else 0,
+                **(self._balanced(balancer, tally, first, killed_at) if balancer else {}),
                 bot_log={  # at INFO; the warnings include the role changes
                     "first": log_counts(a.log_path),
                     "second": log_counts(b.log_path),
@@ -659,13 +738,40 @@ class Bench:
         finally:
             stats = await self.close_fake(fake)
             out["retry_after_429s"] = stats["rate_limited_total"]
+            out["retry_after_429s_by_lane"] = dict(
+                Counter(_lane(c) for _, _, c, _ in fake.throttled)
+            )
+            first_sent = min((r.monotonic for r in fake.sent), default=0.0)
+            out["retry_after_429_windows"] = _windows(fake, first_sent, limit=8)
+            out["cut_at_s"] = _r(killed_at - first_sent) if not math.isnan(killed_at) else None
         return out
+
+    @staticmethod
+    def _balanced(
+        balancer: BalancedHotlines, tally: Tally, first: str, killed_at: float
+    ) -> dict[str, Any]:
+        """Webhook mode: /hotline answered through each instance, before and after the cut."""
+        samples, unanswered = balancer.latencies(tally.hotline)
+        after, _ = balancer.latencies(tally.hotline, since=killed_at)
+        ms = sorted(x * 1000 for x in samples)
+        by_bot = Counter("first" if r.bot == first else "second" for r in tally.hotline)
+        return {
+            "hotline_posted": len(balancer.injected),
+            "hotline_taken_by_instance": list(balancer.posted.values()),
+            "hotline_refused_posts": balancer.refused,
+            "hotline_unanswered": unanswered,
+            "hotline_replies_by_instance": dict(by_bot),
+            "hotline_p50_ms": _r(percentile(ms, 50), 1),
+            "hotline_p99_ms": _r(percentile(ms, 99), 1),
+            "hotline_after_cut_answered": len(after),
+        }
 
     async def takeover(self) -> dict[str, Any]:
         quiet = _DropConnectionLost()
         logging.getLogger("aiohttp.server").addFilter(quiet)
         try:
-            runs = [await self.takeover_once(run) for run in range(1, TAKEOVER_RUNS + 1)]
+            count = self.args.takeover_runs
+            runs = [await self.takeover_once(run) for run in range(1, count + 1)]
         finally:
             logging.getLogger("aiohttp.server").removeFilter(quiet)
 
@@ -680,6 +786,9 @@ class Bench:
             "takeover_old_holder_last_send_after_cut_s": column("first_last_send_after_cut_s"),
             "takeover_requeued_by_second": column("requeued_by_second"),
             "takeover_retry_after_429s": column("retry_after_429s"),
+            "takeover_mode": "webhook" if self.args.webhook else "polling",
+            "takeover_hotline_unanswered": column("hotline_unanswered"),
+            "takeover_hotline_p99_ms": column("hotline_p99_ms"),
             "runs": runs,
         }
 
@@ -740,6 +849,8 @@ async def _postgres(url: str, query: str, *args: Any) -> Any:
 
     connection = await asyncpg.connect(url.replace("+asyncpg", ""))
     try:
+        if not args and ";" in query:  # several statements, no result
+            return await connection.execute(query)
         return await connection.fetchval(query, *args)
     finally:
         await connection.close()
@@ -836,6 +947,7 @@ async def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             "big": None if args.skip_big else args.big,
             "database": "sqlite+aiosqlite (temporary file)",
             "takeover_database": _hide_password(args.postgres),
+            "takeover_mode": "webhook" if args.webhook else "polling",
             "python": sys.version.split()[0],
         }
     }
@@ -876,6 +988,13 @@ def main(argv: list[str] | None = None) -> int:
         "--postgres",
         metavar="URL",
         help="run the takeover part on this PostgreSQL database (its tables are dropped)",
+    )
+    parser.add_argument("--takeover-runs", type=int, default=TAKEOVER_RUNS, metavar="K")
+    parser.add_argument(
+        "--webhook",
+        action="store_true",
+        help="takeover with two webhook instances behind a load balancer (the driver), which "
+        "posts a /hotline to each in turn every 250 ms",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, DBs)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "result.json")

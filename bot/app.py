@@ -6,7 +6,6 @@ import asyncio
 import logging
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -102,7 +101,7 @@ def build_application(
     # Bulk sends get their own bot object and HTTP connection pool, sharing the limiter: a
     # fan-out never holds a connection a reply is waiting for.
     bulk_request = request or HTTPXRequest(connection_pool_size=BULK_CONCURRENCY, pool_timeout=10.0)
-    application.bot_data["bulk_bot"] = ExtBot(
+    services.bulk_bot = ExtBot(
         token,
         base_url=settings.telegram_api_base_url,
         request=bulk_request,
@@ -110,7 +109,7 @@ def build_application(
         defaults=defaults,
         rate_limiter=limiter,
     )
-    application.bot_data["limiter"] = limiter
+    services.limiter = limiter
     application.bot_data["services"] = services
     register(application)
     return application
@@ -164,7 +163,9 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     from bot.privacy import wiring
 
     await wiring.start(application, background=background)
-    bulk_bot: ExtBot[Any] = application.bot_data["bulk_bot"]
+    bulk_bot, limiter = services.bulk_bot, services.limiter
+    if bulk_bot is None or limiter is None:
+        raise RuntimeError("start_services needs an Application from build_application")
     await bulk_bot.initialize()
     role = SendingRole(repo, services.clock)
     sender = OutboxSender(
@@ -177,7 +178,6 @@ async def start_services(application: AppType, *, background: bool = True) -> No
         role=role,
         claim_batch=int(settings.bulk_rate_per_second / 2),  # half a second of sending
     )
-    limiter: PriorityRateLimiter = application.bot_data["limiter"]
     role.on_lost.append(limiter.drop_fenced)  # waiting bulk sends are given back at once
     role.on_taken.append(sender.wake.set)
     role.on_requeued.append(sender.wake.set)
@@ -186,7 +186,7 @@ async def start_services(application: AppType, *, background: bool = True) -> No
     dispatcher = Dispatcher(
         repo, services.content, services.clock, settings.grace, on_queued=sender.wake.set
     )
-    application.bot_data["role"] = role
+    services.role = role
     services.sender, services.dispatcher = sender, dispatcher
     sender.start(drain_in_background=background)
     if not background:
@@ -240,8 +240,8 @@ async def stop_services(application: AppType) -> None:
     if services.background:  # small writes started by replies: let them finish first
         await asyncio.wait(set(services.background), timeout=5)
     sender, services.sender, services.dispatcher = services.sender, None, None
-    role: SendingRole | None = application.bot_data.pop("role", None)
-    bulk_bot: ExtBot[Any] | None = application.bot_data.get("bulk_bot")
+    role, services.role = services.role, None
+    bulk_bot = services.bulk_bot
     repo, services.repo = services.repo, None
     # Shutting down after a database outage must still end cleanly: each step is tried, and
     # a failure is one line in the log (rows left mid-send are re-sent at the next start).

@@ -14,12 +14,15 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.config import Settings
 from bot.content import Content
 from bot.domain import StorageError, UserView
+from bot.privacy.state import PrivacyServices
+from bot.safety.gate import CrisisGate
 from bot.scheduling.clock import Clock
 
 if TYPE_CHECKING:
     from bot.db import Repo
+    from bot.delivery.limiter import PriorityRateLimiter
     from bot.delivery.outbox import OutboxSender
-    from bot.handlers.safety import CrisisGate
+    from bot.delivery.role import SendingRole
     from bot.matching import TopicMatcher
     from bot.scheduling.dispatcher import Dispatcher
 
@@ -55,7 +58,13 @@ class Services:
     content: Content
     clock: Clock
     matcher: TopicMatcher
-    crisis: CrisisGate = field(default_factory=lambda: _crisis_gate())
+    crisis: CrisisGate = field(default_factory=CrisisGate)
+    # Message ids for /hide, flood control, who is writing their journal (bot/privacy/).
+    privacy: PrivacyServices = field(default_factory=PrivacyServices)
+    # The one sending budget (bot/delivery/limiter.py), shared by the reply and bulk bots.
+    limiter: PriorityRateLimiter | None = None
+    # Bulk sends go through their own bot and HTTP connection pool (bot.app).
+    bulk_bot: ExtBot[Any] | None = None
     repo: Repo | None = None
     # chat_id -> country, so hotline replies never wait for the database.
     countries: dict[int, str] = field(default_factory=dict)
@@ -70,18 +79,13 @@ class Services:
     # Started with the database (bot.app.start_services); None before and after.
     sender: OutboxSender | None = None
     dispatcher: Dispatcher | None = None
+    role: SendingRole | None = None  # the lock that makes one instance the sender
 
     def in_background(self, work: Coroutine[Any, Any, None], name: str) -> None:
         """Run `work` without waiting for it; stop_services waits for it to finish."""
         task = asyncio.create_task(work, name=name)
         self.background.add(task)
         task.add_done_callback(self.background.discard)
-
-
-def _crisis_gate() -> CrisisGate:
-    from bot.handlers.safety import CrisisGate
-
-    return CrisisGate()
 
 
 def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:

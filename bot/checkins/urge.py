@@ -25,6 +25,13 @@ _ACT = (
     r"check (?:his|her|their) (?:profile|page|insta\w*|facebook|stories|status))"
 )
 _URGE = re.compile(rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?{_ACT}\b")
+# The pull said in other ways: wanting the person back, a near-slip, the pull itself.
+_PULL = re.compile(
+    r"\b(?:want|wanna|need) (?:him|her|them) back\b"
+    r"|\b(?:thinking|think|thought) (?:of|about) (?:going|getting) back\b"
+    r"|\bthe (?:pull|urge|craving)\b.{0,25}\b(?:strong|bad|unbearable|too much)\b"
+    r"|\b(?:almost|nearly) (?:texted|called|messaged|answered|replied|went back)\b"
+)
 _NOT = re.compile(
     r"\bno[ -]?contact\b|\bhow (?:do|can) (?:i|you) (?:stop|not)\b|\bwhat (?:is|does)\b"
 )
@@ -35,4 +42,4 @@ def is_urge(text: str) -> bool:
     raw = " ".join(normalise(text).split())
     if len(raw) > 300 or _NOT.search(raw):
         return False
-    return _URGE.search(raw) is not None
+    return _URGE.search(raw) is not None or _PULL.search(raw) is not None

@@ -15,7 +15,8 @@ message-sending call waits for a turn:
   leaves until a second after its answer, so network jitter cannot push two windows' worth
   into one of Telegram's. Bulk is also paced at ``bulk_rate``, below ``global_rate``, so there
   is always room for a reply.
-- turns go by (priority, arrival): crisis replies overtake everything queued.
+- turns go by (priority, arrival): crisis replies overtake everything queued, and the second
+  message of a reply waits until everyone queued has had a first one.
 
 A 429 is never an error for a person: the chat waits ``retry_after`` and the send goes again
 (replies keep trying for REPLY_PATIENCE, crisis replies for as long as the process lives).
@@ -61,13 +62,17 @@ class Priority(IntEnum):
     CRISIS = 0  # the crisis reply
     URGENT = 1  # hotlines, Help now
     REPLY = 2  # every other reply (the default)
-    BULK = 3  # scheduled daily messages
+    # The second message of one reply ("which country are you in?" after the welcome): when
+    # many people write at once, everyone's first answer goes before anyone's second.
+    FOLLOW_UP = 3
+    BULK = 4  # scheduled daily messages
 
 
 # rate_limit_args for each priority. Typed Any so they pass where a bot is typed ExtBot[None]
 # (BotContext's is), which would otherwise refuse any rate_limit_args.
 CRISIS: Any = {"priority": Priority.CRISIS}
 URGENT: Any = {"priority": Priority.URGENT}
+FOLLOW_UP: Any = {"priority": Priority.FOLLOW_UP}
 BULK: Any = {"priority": Priority.BULK}
 
 

@@ -12,6 +12,7 @@ from bot.content import Content, Topic
 from bot.context import BotContext
 from bot.handlers.common import button, chat_id, keyboard, labelled, respond
 from bot.matching import Match
+from bot.privacy.state import note_sent
 
 PAGE_SIZE = 5  # at most; pages are balanced so none holds a single topic
 
@@ -103,9 +104,10 @@ async def show_topic(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is not None:
         await query.answer()
-    await context.bot.send_message(
+    sent = await context.bot.send_message(
         chat_id(update), topic_text(topic, topic.more), reply_markup=keyboard(content, rows)
     )
+    note_sent(context, sent)  # /hide deletes it with the rest
 
 
 async def answer_question(update: Update, context: BotContext, matches: list[Match]) -> None:

@@ -8,7 +8,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot.callbacks import Commands, CountryMenu, HowItWorks, Menu, SetCountry, SkipCountry
 from bot.content import Content
 from bot.context import BotContext
+from bot.delivery.limiter import FOLLOW_UP
 from bot.handlers.common import button, chat_id, keyboard, labelled, main_menu, respond
+from bot.privacy.state import note_sent
 
 COMMANDS = [
     ("hotline", "cmd_hotline"),
@@ -59,9 +61,15 @@ async def start(update: Update, context: BotContext) -> None:
             country = content.country(guess)
             rows.insert(0, [labelled(f"{country.flag} {country.name}", SetCountry(guess))])
         rows.append([button(content, "btn_skip", SkipCountry())])
-        await context.bot.send_message(
-            cid, content.ui["ask_country"], reply_markup=keyboard(content, rows)
+        # Its own turn after every first answer: in a rush of newcomers, nobody waits for
+        # another person's country question before being greeted.
+        sent = await context.bot.send_message(
+            cid,
+            content.ui["ask_country"],
+            reply_markup=keyboard(content, rows),
+            rate_limit_args=FOLLOW_UP,
         )
+        note_sent(context, sent)  # /hide deletes it with the rest
 
 
 def likely_country(language_code: str | None, content: Content) -> str | None:

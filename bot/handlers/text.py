@@ -36,7 +36,7 @@ from bot.handlers import (
     urge,
 )
 from bot.handlers.common import chat_id, keyboard, prompt, respond
-from bot.handlers.safety import message_text
+from bot.safety.gate import message_text
 from bot.safety.language import ENGLISH, SPANISH
 from bot.smalltalk import SmallTalk, classify_small_talk
 from bot.steps import Step, Waiting, current_step

@@ -1,4 +1,4 @@
-"""The privacy services of one Application (in bot_data), and the calls other modules make:
+"""The privacy services of one Application (Services.privacy), and the calls other modules make:
 `note_sent` after each message the bot sends, `note_crisis_reply` after a crisis reply."""
 
 from __future__ import annotations
@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 
     from bot.context import BotContext
 
-KEY = "privacy"
-CREATE_KEY = "privacy.create_key"  # set by the terminal chat and tests: make a key file
-
 
 @dataclass
 class PrivacyServices:
@@ -32,6 +29,8 @@ class PrivacyServices:
     # Chats writing their journal or a plan: the step, and when it was asked (bot/handlers/
     # writing.py keeps their words from being taken for a crisis message and lost).
     writing: dict[int, tuple[Step, datetime]] = field(default_factory=dict)
+    # The terminal chat and the tests make ./data/secret.key on first use; a server never does.
+    create_key: bool = False
 
     def writing_step(self, chat_id: int, now: datetime) -> Step | None:
         found = self.writing.get(chat_id)
@@ -47,8 +46,9 @@ class PrivacyServices:
 
 
 def privacy_of(application: Any) -> PrivacyServices | None:
-    """The privacy services, or None for an Application built without them."""
-    found = application.bot_data.get(KEY)
+    """The privacy services, or None for an Application built without bot.app's Services."""
+    services = application.bot_data.get("services")
+    found = getattr(services, "privacy", None)
     return found if isinstance(found, PrivacyServices) else None
 
 

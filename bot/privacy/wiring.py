@@ -27,7 +27,7 @@ from bot.handlers.gate import is_help
 from bot.policy import FLOOD_EXEMPT_COMMANDS, HIDE_WINDOW, MESSAGE_LOG_FLUSH_SECONDS
 from bot.privacy.flood import FloodGate, Verdict
 from bot.privacy.keys import check_keys, load_keyring
-from bot.privacy.state import CREATE_KEY, KEY, PrivacyServices, privacy_of, send_and_note
+from bot.privacy.state import privacy_of, send_and_note
 
 log = logging.getLogger(__name__)
 EXEMPT = tuple(f"/{name}" for name in FLOOD_EXEMPT_COMMANDS)
@@ -35,7 +35,7 @@ EXEMPT = tuple(f"/{name}" for name in FLOOD_EXEMPT_COMMANDS)
 
 def allow_new_key(application: AppType) -> None:
     """The terminal chat and the tests: create ./data/secret.key (0600) if there is none."""
-    application.bot_data[CREATE_KEY] = True
+    services_of(application).privacy.create_key = True
 
 
 def local_chat(application: AppType) -> None:
@@ -48,7 +48,6 @@ def local_chat(application: AppType) -> None:
 
 
 def register(application: AppType) -> None:
-    application.bot_data[KEY] = PrivacyServices()
     application.add_handler(TypeHandler(Update, note_incoming), group=-4)
     application.add_handler(TypeHandler(Update, flood_gate), group=-3)
     application.add_handler(TypeHandler(Update, writing.writing_gate), group=-2)
@@ -118,8 +117,7 @@ async def start(application: AppType, *, background: bool) -> None:
     repo = services.repo
     if repo is None:
         raise RuntimeError("start privacy after the database")
-    create = bool(application.bot_data.get(CREATE_KEY))
-    keyring = load_keyring(services.settings, create=create)
+    keyring = load_keyring(services.settings, create=services.privacy.create_key)
     await check_keys(repo, keyring)
     repo.keyring = keyring
     if keyring is None:

@@ -255,7 +255,7 @@ async def test_sqlite_marks_grouped_in_one_thread_and_errors_kept_apart(
     repo, now = harness.services.repo, harness.clock.now()
     assert repo.immediate_marks()
     await harness.services.dispatcher.tick()
-    epoch = harness.app.bot_data["role"].epoch
+    epoch = harness.services.role.epoch
     rows = await repo.claim_pending(20, epoch, now)
     assert rows is not None and len(rows) == 20
     marks = [repo.mark_outbox([r.id], OutboxStatus.SENT, now, epoch=epoch) for r in rows]

@@ -164,7 +164,7 @@ async def instance(url: str, transport: LocalTelegram) -> Any:
     )
     await app.initialize()
     await start_services(app, background=False)
-    app.bot_data["role"].start()  # the lock checks run as in production
+    app.bot_data["services"].role.start()  # the lock checks run as in production
     return app
 
 
@@ -179,7 +179,7 @@ async def test_lock_holders_backend_terminated_mid_fanout(database_url: str) -> 
     b = await instance(database_url, b_transport)
     kill: dict[str, Any] = {}
     try:
-        assert a.bot_data["role"].held and not b.bot_data["role"].held
+        assert a.bot_data["services"].role.held and not b.bot_data["services"].role.held
         repo = a.bot_data["services"].repo
         due = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
         chats = range(100, 160)
@@ -198,7 +198,7 @@ async def test_lock_holders_backend_terminated_mid_fanout(database_url: str) -> 
 
         async def b_ticks() -> None:  # what b's dispatcher job and sender loop do
             while len({chat for _, chat, _ in log}) < len(chats):
-                if await b.bot_data["role"].acquire():
+                if await b.bot_data["services"].role.acquire():
                     await services_of(b).sender.drain()
                 await asyncio.sleep(0.1)
 

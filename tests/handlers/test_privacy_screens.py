@@ -99,7 +99,7 @@ async def test_every_table_with_a_chat_id_is_emptied_by_delete(db_harness: Harne
     await h.press("pp:safe")
     await h.press("pb:safe")
     await h.send("his voice goes flat")
-    privacy = h.app.bot_data["privacy"]
+    privacy = h.services.privacy
     await privacy.messages.flush(h.services.repo, h.clock.now())
     before = await row_counts(h, 1)
     for table in ("outbox", "subscriptions", "journal_entries", "safety_plan_sections"):

@@ -15,7 +15,7 @@ class Ticks:
 
 def flooded(harness: Harness) -> Ticks:
     ticks = Ticks()
-    harness.app.bot_data["privacy"].flood = FloodGate(clock=ticks)
+    harness.services.privacy.flood = FloodGate(clock=ticks)
     return ticks
 
 

@@ -1,8 +1,8 @@
-"""The few patterns for 'the pull to reach out is strong'."""
+"""The one urge detector: 'i want to text him right now' opens the urge helper, not topics."""
 
 import pytest
 
-from bot.privacy.urges import is_urge
+from bot.checkins.urge import is_urge
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,10 @@ from bot.privacy.urges import is_urge
         "I just need to see him",
         "i wanna unblock her",
         "I’m about to reply to them",
+        "i want to text him right now",
+        "should i answer her",
+        "i miss him so much i'm going to call",
+        "trying not to text him",
     ],
 )
 def test_urges(text: str) -> None:
@@ -38,6 +42,9 @@ def test_urges(text: str) -> None:
         "why do i miss him",
         "i want to die",
         "can he see my messages",
+        "how do i stop wanting to text him",
+        "what is no contact",
+        "she wants me to call her back",
         "",
         "i want to text him " * 100,
     ],
