@@ -248,6 +248,15 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round1": crisis("tests/safety/crisis_used_round1.yaml"),
         "crisis_used_round2": crisis("tests/safety/crisis_used_round2.yaml"),
         "sequences_used": score_sequences(ROOT / "tests/safety/crisis_used_sequences.yaml"),
+        # Scored blind first (figures in their headers), then trained on and read for rules.
+        "crisis_used_round3": crisis("tests/safety/crisis_used_round3.yaml"),
+        "crisis_used_round4": crisis("tests/safety/crisis_used_round4.yaml"),
+        "sequences_used_round3": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
+        ),
+        "sequences_used_round4": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round4.yaml"
+        ),
     }
     if args.blind:
         report["blind"] = {

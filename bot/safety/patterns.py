@@ -516,6 +516,12 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r" (?:me )?(?:photos|pictures|pics|videos|a photo|a picture|a pic|a video) of (?:my"
            r"|her|his|our|the|me|us)(?: \w+)? (?:house|place|car|door|window|kids|work|building"
            r"|flat|apartment|street|school|sleeping|outside|at|in)\b"),
+        # A car that keeps behind the user: "same grey car behind me since i left work".
+        _r("behind me|following me|on my tail",
+           r"\b(?:same|that|this|a|the|his|her|their) (?:\w+ ){0,2}?(?:car|truck|van|suv|jeep"
+           r"|motorbike|motorcycle|bike)(?: \w+){0,3}? (?:behind me|following me|on my tail)"
+           r"(?: \w+){0,6}? (?:since|for|still|every turn|turned|everywhere|al the way|the whole"
+           r" way)\b"),
         _r("airtag|tracker|tracking device",
            r"\b(?:found|there is|there s|i found|just found) (?:an? )?(?:airtag|tracker"
            r"|tracking device|gps tracker) (?:in|on|under|inside) (?:my|the)\b"),
@@ -811,6 +817,14 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
 )
 
 DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
+    # Cut or stabbed by someone, bleeding: "he cut me and there's blood everywhere". Past
+    # events ("he cut me once, years ago") are downgraded like every historic group.
+    Group("wounded",
+        _r("cut|stab|slash|slice",
+           r"<PERSON> (?:just |has just |has |had )?(?:cut|stabbed|slashed|sliced) (?:me|my (?:arm"
+           r"|face|hand|leg|neck|back|side|stomach))\b(?: \w+){0,6}? (?:blood|bleeding|bleed"
+           r"|stitches|hospital|deep)\b"),
+    ),
     # A threat to kill or maim: "she said she'll kill me", "he's threatening to kill the kids".
     Group("threat_kill",
         _r(words("KILL"),
@@ -1298,7 +1312,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|world|breathe",
            r"\b(?:do not|did not|never|no longer|can not)(?: really| even| honestly)?"
            r" (?:want|wana|wish|deserve|need|bear|stand|plan|intend|expect) to (?:live"
-           r"|be alive|exist|wake up"
+           r"|be alive|exist|wake up(?! (?:early|so early|at \w+|tomorrow morning|for (?:work"
+           r"|school|class)|in the morning)\b)"
            r"|go on|be here(?= *$| anymore| any more| no more| on this earth| in this world"
            r"| tomorrow| now| at al)|keep living|keep going|continue|carry on|be around"
            r"|live anymore|be on this earth|be in this world|breathe)\b"),
@@ -1443,7 +1458,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|an )?(?:\w+ )?(?:bridge|building|roof|rooftop|cliff|balcony|train|bus|car|truck"
            r"|lorry|window|tower|overpass|ledge|parking garage|car park|traffic|tracks|subway"
            r"|metro|highway|motorway|freeway|skyscraper|tall building|multi story|multistory"
-           r"|edge|top floor)\b"),
+           r"|edge|top floor)\b(?! into (?:the |a )?(?:lake|sea|water|pool|ocean|quary|lagoon)"
+           r"(?: \w+){0,6}? (?:amazing|fun|awesome|so cool|freezing|on holiday|on vacation"
+           r"|last summer|with friends)\b)"),
         _r("train|bus|car|truck|lory|trafic|tre|wal|river|lake|sea|bridge|pole|clif",
            r"\b(?:step|stepping|walk|walking|drive|driving|swerve|swerving|crash|crashing|steer)"
            r" (?:my car |the car )?(?:in front of|into|of) (?:a |the |an |oncoming )?(?:train"
@@ -1481,7 +1498,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bthis is (?:my )?(?:final |last )?goodbye\b(?! to (?:him|her|them|this"
            r"|my ex)\b)",
            r"\b(?:good)?bye forever\b|\bfinal goodbye\b|\bsorry for everything goodbye\b",
-           r"\bgoodbye (?:note|letter)\b|\b(?:said|saying|say|said al) my goodbyes\b",
+           r"\bgoodbye (?:note|letter)\b(?! to (?:the relationship|him|her|them|my ex|the"
+           r" marriage|that part|my old self)\b)|\b(?:said|saying|say|said al) my goodbyes\b",
            r"\b(?:goodbye|bye) (?:everyone|al|world|cruel world)\b(?= *$| i\b| thank"
            r"| sorry| love)"),
         _r("gone|dead|no more|no longer here|at peace|out of",
@@ -1681,6 +1699,40 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r(words("PILLS"),
            r"\btook(?: \w+){0,5}? and (?:al|every one of|the rest of|a bunch of|a handful of)"
            r" (?:the |my |of the |of my )?(?:\w+ )?<PILLS>\b"),
+    ),
+    # Said sideways: no future ("i don't see myself making it to my birthday"), no reason to
+    # stay, a plan worked out, a blade kept "just in case", starving "until it ends", a
+    # goodbye passed on ("im done. tell my sister i love her"), a dose asked about in numbers.
+    Group("sideways",
+        _r("making it|being|alive|still here|around",
+           r"\b(?:do not|can not|never) (?:really |honestly )?(?:see|picture|imagine) (?:myself"
+           r"|me) (?:making it|being (?:here|alive|around)|alive|still here|around) (?:to|til|until"
+           r"|past|through|by|for|at)\b"),
+        _r("around|alive|here",
+           r"\b(?:no|not any|not a|is no|there is no|there is not a|what is the) (?:real )?(?:reason"
+           r"|point) (?:for me )?(?:to|in) (?:stick|sticking|stay|staying|be|being) (?:around"
+           r"|alive|here)\b"),
+        _r("how",
+           r"\bplan(?:ning|ned|ing)? (?:out )?(?:exactly |precisely )?how (?:i|i would|id|you"
+           r"|you would|youd|to|someone would|people) (?:would |could )?(?:do it|end it|go|kil"
+           r"|die|end (?:it al|my life|things))\b"),
+        _r("blade|razor|box cuter|scalpel",
+           r"\b(?:keep|keeping|carry|carrying|have|hide|hiding) (?:a|the|my) (?:blade|razor"
+           r"|razor blade|box cutter|scalpel)(?: \w+){0,5}? (?:just in case|in case|for when"
+           r"|for if|for emergencies)\b"),
+        _r("stop eating|starv",
+           r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
+           r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
+           r"|it al stops|i stop)\b"),
+        _r("tel",
+           r"\b(?:i am done|it is over|i give up|goodbye|i am sorry|i am so sorry|he won|she won"
+           r"|they won)\b(?: \w+){0,6}? tell (?:my \w+|her|him|them|everyone|my kids|the kids)"
+           r"(?: that)? i (?:love|loved) (?:her|him|them|you|everyone)\b"),
+        _r(words("PILLS"),
+           r"\b<PILLS>(?: \w+){0,6}? (?:take|took|taking|swallow|had) (?:like |about |around"
+           r" |maybe |over )?(?:[2-9][0-9]|[1-9][0-9]{2})\b",
+           r"\bhow many <PILLS>(?: \w+){0,5}? (?:to die|to kil|would kil|would be lethal|are"
+           r" lethal|is lethal|is fatal|to not wake up|to overdose|to od)\b"),
     ),
 )
 
@@ -2020,7 +2072,7 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|every day|daily)\b)",
            r"\b<PILLS>(?: \w+){0,8}? (?:took|swallowed|downed|ate|have taken|just took)"
            r" (?:them|it|those|these) al\b",
-           r"\b(?:took|swallowed|downed|mixed|taken)(?: \w+){0,3}? <PILLS> (?:with|and)"
+           r"\b(?:took|swallowed|downed|mixed|taken)(?: \w+){0,5}? <PILLS> (?:with|and)"
            r" (?:vodka|alcohol|wine|whisky|whiskey|booze|rum|beer|drink|gin|tequila)\b",
            r"\b<PILLS> (?:are|r|is|have|started) (?:kicking in|starting to work|working"
            r"|taking effect|started working)\b"),
@@ -2065,6 +2117,37 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|with breakfast|every day|daily)\b)",
            r"\btook(?: \w+){0,5}? and (?:al|every one of|the rest of|a bunch of|a handful of)"
            r" (?:the |my |of the |of my )?(?:\w+ )?<PILLS>\b"),
+    ),
+
+    # Household poisons named by where they are kept, whole containers, insulin, and a cut that
+    # will not stop bleeding: "i drank the stuff under the sink", "swallowed the whole bottle
+    # from the cabinet", "injected my whole pen of insulin", "cut deeper and it wont stop".
+    Group("taken_other",
+        _r("sink|garage|shed|laundry|cleaning",
+           rf"{_TAKEN.replace('(?:took', '(?:drank|drunk|took')}(?: \w+){{0,4}}? (?:under the"
+           r" (?:kitchen |bathroom )?sink|from the (?:garage|shed|laundry)|in the (?:garage|shed)"
+           r"|cleaning (?:stuff|products|spray|liquid|fluid))\b"),
+        _r("whole|entire",
+           r"\b(?:i |just |^)(?:just |already )?(?:swallowed|drank|downed|took|ate) (?:the|a|my)"
+           r" (?:whole|entire) (?:bottle|packet|box|pack|strip|jar|container|tube|blister)\b"
+           r"(?! of (?:water|wine|juice|soda|coke|pop|milk|beer|cider|ketchup|sauce|cereal"
+           r"|cookies|biscuits|chocolate|candy|chips|crisps|ice cream|vitamins|gum)\b)"),
+        _r(words("PILLS"),
+           r"\b(?:she|he|they|my (?:sister|brother|friend|mum|mom|dad|son|daughter|partner"
+           r"|wife|husband)) (?:just |has just |has |says she |says he |said she |said he )?"
+           r"(?:took|swallowed|taken|downed) (?:al|a bunch of|a handful of|the whole bottle of"
+           r"|every one of|too many of) (?:her|his|their|the) <PILLS>\b",
+           r"\b(?:it is done|i did it)\b(?: \w+){0,2}? i (?:took|swallowed|have taken) (?:the|my"
+           r"|al the|al my) <PILLS>\b"),
+        _r("injected",
+           r"\binjected (?:my |the |a )?(?:whole|entire|al (?:of )?(?:my |the )?|every)"
+           r"(?: \w+){0,2}? (?:pen|pens|insulin|vial|vials|syringe|syringes|dose|doses)\b"),
+        _r("bleding|blod|lightheaded|light headed",
+           r"(?:\bi (?:just |have |already |really )?|^)(?:cut|opened|slit|sliced|stabbed)"
+           r"(?! (?:my |the )?(?:finger|fingers|thumb|hand|lip|foot|toe|chin|knee|head|onion|bread"
+           r"|hair|fabric|paper|wood|wire|rope|cake|meat)\b)(?: \w+){0,10}?"
+           r" (?:(?:will not|does not|did not|can not|is not|wont) stop(?:ping)? (?:the )?bleeding"
+           r"|(?:a lot of|so much|lots of) blood|blood everywhere|light ?headed)\b"),
     ),
 )
 # fmt: on

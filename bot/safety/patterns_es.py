@@ -201,6 +201,22 @@ DANGER: Final[tuple[Group, ...]] = (
            r"|encuentre)\b",
            r"^(?:por favor )?ayuda(?: por favor| ayuda)*$"),
     ),
+    # A weapon held now, a child taken by someone drunk, "i can't talk, he's right here".
+    Group("es_now_more",
+        _r("cuchilo|machete|arma|pistola|fiero|revolver|navaja|escopeta",
+           r"\b(?:esta|anda|viene|sigue|estaba|se sento|esta sentado|esta parado|entro)"
+           r"(?: \w+){0,6}? con (?:el|un|una|la) (?:\w+ )?(?:cuchillo|machete|arma|pistola"
+           r"|fierro|revolver|navaja|escopeta)\b"),
+        _r("levo|lev",
+           r"\bse (?:llevo|lleva|esta llevando) (?:a )?(?:al |el |la |los |las |mi |mis )?(?:bebe"
+           r"|nene|nena|nenes|ninos|nino|nina|hijo|hija|hijos|hijas|chicos|peque|pequeno"
+           r"|pequena)(?: \w+){0,5}? (?:borracho|borracha|drogado|drogada|tomado|pasado|ebrio"
+           r"|en pedo|dado vuelta)\b"),
+        _r("hablar|escribir|lamar",
+           r"\bno puedo (?:hablar|escribir|llamar)(?: \w+){0,3}? (?:esta|el esta|ella esta"
+           r"|estan) (?:aca|aqui|al lado|en la otra pieza|en el otro cuarto|afuera|en la puerta"
+           r"|cerca)\b"),
+    ),
 )
 
 SELF_HARM: Final[tuple[Group, ...]] = (
@@ -271,6 +287,25 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            rf"\b(?:tengo|tengo aqui|aqui tengo) (?:las|mis|todas las|todas mis) {_PASTILLAS}"
            r"(?: \w+){0,3}? (?:listas|en la mano|enfrente|conmigo)\b"),
     ),
+    # A last message, wanting it over for good, burning or cutting oneself, things given away.
+    Group("es_goodbye_harm",
+        _r("ultimo mensaje|por todo|para siempre|de una vez",
+           r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
+           r"\bperdon(?:en)? por todo\b(?: \w+){0,8}? (?:los quiero|las quiero|adios|chau"
+           r"|me voy|ya no|ultimo)\b",
+           r"\b(?:adios|chau|los quiero)\b(?: \w+){0,4}? perdon(?:en)? por todo\b",
+           r"\bquiero (?:que|q) (?:se )?(?:termine|acabe) (?:todo )?(?:para siempre|de una vez"
+           r"(?: por todas)?)\b"),
+        _r("cigaro|cigarilo|encendedor|plancha|navaja|cuchila|gilete|vidrio|tijeras|hojita",
+           r"\bme (?:quemo|queme|quemaba|corto|corte|cortaba|lastimo|rajo)(?: \w+){0,3}? con"
+           r" (?:el |un |los |la |una )?(?:cigarro|cigarrillo|encendedor|plancha|navaja|cuchilla"
+           r"|gillette|vidrio|tijeras|hojita)\b"),
+        _r("cartas|despedi",
+           r"\b(?:deje|regale|reparti|di) (?:todas )?mis cosas(?: \w+){0,6}? (?:cartas"
+           r"|despedi)",
+           r"\bescribi (?:unas |las |mis |algunas )?cartas(?: \w+){0,3}? (?:de despedida"
+           r"|para (?:todos|mi familia|cuando)|ya esta)\b"),
+    ),
 )
 
 # An overdose or poison already taken ("me tome todas las pastillas").
@@ -292,11 +327,16 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b(?:me tome|tome|me trague|trague|me bebi|bebi)(?: \w+){0,2}? (?:todo|todas) (?:lo"
            r" que (?:habia|tenia|encontre|quedaba)|lo del|las del|el|las de)(?: \w+){0,3}?"
            r" (?:botiquin|cajon|pastillero|armario|gabinete|cajita)\b"),
-        _r("cloro|veneno|lejia|raticida|mataratas|limpiador|destapacanos|soda caustica|sobredosis",
+        _r("cloro|veneno|lejia|lavandina|raticida|mataratas|limpiador|destapacanos|soda caustica"
+           "|sobredosis",
            r"\b(?:me tome|tome|bebi|me bebi|trague|me trague|acabo de tomar|acabo de beber)"
-           r" (?:\w+ ){0,2}(?:cloro|veneno|lejia|raticida|matarratas|limpiador|destapacanos"
+           r" (?:\w+ ){0,2}(?:cloro|veneno|lejia|lavandina|raticida|matarratas|limpiador|destapacanos"
            r"|soda caustica)\b",
            r"\b(?:tuve|me di|me provoque|me hice|tome) una sobredosis\b"),
+        # "me corte y no para de sangrar": a cut that will not stop bleeding.
+        _r("sangr",
+           r"\bme (?:corte|cortie|abri|raje)(?: \w+){0,8}? (?:no (?:para|paraba|deja|dejaba) de"
+           r" sangrar|sangra (?:mucho|un monton|sin parar)|hay (?:mucha|un monton de) sangre)\b"),
     ),
 )
 

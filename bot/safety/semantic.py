@@ -25,6 +25,7 @@ from typing import Final
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import threadpool_limits
 
 from bot.safety.embedding import FloatArray, StaticEmbedder, shared_embedder
 
@@ -133,6 +134,9 @@ class SemanticModel:
 
     @classmethod
     def load(cls, embedder: StaticEmbedder | None = None) -> SemanticModel:
+        # Products of a few dozen rows: one BLAS thread is fastest, and idle BLAS threads
+        # spinning on a busy machine multiplied the time of a long message's check by six.
+        threadpool_limits(limits=1, user_api="blas")
         embedder = embedder or shared_embedder()
         with resources.files("bot.safety").joinpath("data", DATA_FILE).open("rb") as f:
             data = np.load(f, allow_pickle=False)

@@ -500,7 +500,19 @@ def test_semantic_phrases(detector: CrisisDetector) -> None:
     assert sum(level is CrisisLevel.CHECK for _, level in calm) <= 0.15 * len(calm)
 
 
-@pytest.mark.parametrize("name", ["crisis_used_round1.yaml", "crisis_used_round2.yaml"])
+# Per round: (near-misses with a full reply at most, disclosures answered at least). Rounds 3
+# and 4 came later and keep figures of speech the rules still take literally ("im gonna shoot
+# myself lol") and disclosures without the words the rules know; these floors are what they
+# score now, so a change that loses ground fails here.
+ROUND_FLOORS = {
+    "crisis_used_round1.yaml": (0.05, 0.9),
+    "crisis_used_round2.yaml": (0.05, 0.9),
+    "crisis_used_round3.yaml": (0.06, 0.85),
+    "crisis_used_round4.yaml": (0.03, 0.85),
+}
+
+
+@pytest.mark.parametrize("name", list(ROUND_FLOORS))
 def test_used_round_floor(detector: CrisisDetector, name: str) -> None:
     """Non-blind floor on the rounds first scored blind (they are training data now: the
     held-out figures come from `python -m bench.accuracy --hold-out`)."""
@@ -511,9 +523,10 @@ def test_used_round_floor(detector: CrisisDetector, name: str) -> None:
     told = [a.level for i, a in got if i["label"] == "disclosure"]
     taken = [a.medical for i, a in got if i.get("medical")]
     assert sum(level in (*FULL, CrisisLevel.CHECK) for level in crisis) >= 0.97 * len(crisis)
-    assert sum(level in FULL for level in calm) <= 0.05 * len(calm)
+    full_on_calm, disclosures = ROUND_FLOORS[name]
+    assert sum(level in FULL for level in calm) <= full_on_calm * len(calm)
     assert sum(level is CrisisLevel.CHECK for level in calm) <= 0.2 * len(calm)
-    assert sum(level is not CrisisLevel.NONE for level in told) >= 0.9 * len(told)
+    assert sum(level is not CrisisLevel.NONE for level in told) >= disclosures * len(told)
     assert all(taken)
 
 
