@@ -251,11 +251,15 @@ def main(argv: list[str] | None = None) -> int:
         # Scored blind first (figures in their headers), then trained on and read for rules.
         "crisis_used_round3": crisis("tests/safety/crisis_used_round3.yaml"),
         "crisis_used_round4": crisis("tests/safety/crisis_used_round4.yaml"),
+        "crisis_used_round5": crisis("tests/safety/crisis_used_round5.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
         "sequences_used_round4": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round4.yaml"
+        ),
+        "sequences_used_round5": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round5.yaml"
         ),
     }
     if args.blind:

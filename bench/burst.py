@@ -248,7 +248,8 @@ class Bench:
             crisis=stats_ms(crisis),
             hotline=stats_ms(hotline),
             start=stats_ms(start_samples),
-            duplicates=sum(1 for i in starts if len(replies.get(i.chat, [])) > 1),
+            # /start's second message (the country question) goes after everyone's first.
+            second_messages_by_end=sum(1 for i in starts if len(replies.get(i.chat, [])) > 1),
             cpu_share_bot=_r((cpu1[1] - cpu0[1]) / (cpu1[0] - cpu0[0]), 2)
             if cpu0[1] is not None and cpu1[1] is not None
             else None,

@@ -102,9 +102,9 @@ def percentile(values: list[float], p: float) -> float | None:
 
 
 class Limits:
-    def __init__(self, scale: float) -> None:
+    def __init__(self, scale: float, bulk: float | None = None) -> None:
         self.scale = scale
-        self.bulk = BULK * scale
+        self.bulk = (BULK if bulk is None else bulk) * scale
         self.global_ = GLOBAL * scale
         self.telegram = max(1, round(TELEGRAM * scale))
 
@@ -413,7 +413,7 @@ class Bench:
     def __init__(self, args: argparse.Namespace, tmp: Path) -> None:
         self.args, self.tmp = args, tmp
         self.n: int = args.subscribers
-        self.limits = Limits(args.scale)
+        self.limits = Limits(args.scale, args.bulk_rate)
         self.violations = 0
         self.violation_messages: list[str] = []
         self.bot_exits: list[dict[str, Any]] = []
@@ -990,6 +990,12 @@ def main(argv: list[str] | None = None) -> int:
         help="run the takeover part on this PostgreSQL database (its tables are dropped)",
     )
     parser.add_argument("--takeover-runs", type=int, default=TAKEOVER_RUNS, metavar="K")
+    parser.add_argument(
+        "--bulk-rate",
+        type=float,
+        metavar="R",
+        help=f"the bot's BULK_RATE_PER_SECOND before --scale (default {BULK:g})",
+    )
     parser.add_argument(
         "--webhook",
         action="store_true",

@@ -159,6 +159,7 @@ WORDS: Final[dict[str, tuple[str, ...]]] = {
         "grab", "pulled", "pulls", "pulling", "pulled out", "took out", "takes out",
         "taking out", "waving", "waved", "pointing", "pointed", "brandishing", "brandished",
         "carrying", "carries", "bought", "buying", "showed me", "showing me", "sharpening",
+        "loading", "loaded", "cleaning",
         "loading", "loaded", "cleaning", "came at me with", "coming at me with",
         "threatened me with", "threatening me with", "threatens me with", "threatened us with",
         "chased me with", "chasing me with", "with", "owns", "hiding", "hid", "put",
@@ -645,6 +646,19 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"^(?:please |pls |somebody |someone |oh god )?help(?: me| us)?(?: please| now"
            r"| someone| somebody)?(?: help(?: me)?)*$",
            r"^(?:please|someone|somebody) (?:please )?help(?: me| us)?(?: please)?$"),
+        # A signal agreed beforehand, hiding from someone who is looking, a weapon in emoji.
+        _r("video|photo|picture|pic|selfie",
+           r"\b(?:video|photo|picture|pic|selfie) of (?:him|her|them|himself|herself) (?:loading"
+           r"|holding|cleaning|waving|pointing|with) (?:a |the |his |her |their )?(?:gun|rifle"
+           r"|shotgun|pistol|knife|weapon|machete|axe)\b"),
+        _r("code red|hiding|for me|for us|knife|gun",
+           r"\bcode red\b",
+           r"<PERSON><AUX> (?:driving|walking|going|circling) (?:around|up and down|round)"
+           r"(?: \w+){0,4}? (?:looking|searching) for (?:me|us)\b",
+           r"\bi am hiding (?:behind|in|under|inside|from)\b(?! (?:my|the) (?:responsibilities"
+           r"|problems|homework|chores|boss|feelings|emails|inbox|bils|landlord|family|sun"
+           r"|camera)\b)",
+           r"^(?:knife|gun)(?: (?:knife|gun|door|sos|help|please|ayuda|socoro))*$"),
         _r("petrol|gasoline|gas|fuel|lighter",
            r"\b(?:poured|pouring|pours|covered|covering|doused|dousing|splashed) (?:\w+ )?"
            r"(?:petrol|gasoline|gas|lighter fluid|fuel) (?:on|over|around|everywhere|in)\b"),
@@ -1461,10 +1475,12 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|edge|top floor)\b(?! into (?:the |a )?(?:lake|sea|water|pool|ocean|quary|lagoon)"
            r"(?: \w+){0,6}? (?:amazing|fun|awesome|so cool|freezing|on holiday|on vacation"
            r"|last summer|with friends)\b)"),
-        _r("train|bus|car|truck|lory|trafic|tre|wal|river|lake|sea|bridge|pole|clif",
+        _r("train|bus|car|truck|lory|trafic|tre|wal|river|lake|sea|bridge|pole|clif|divider"
+           "|median|barier|guardrail|guard rail|pilar|overpas",
            r"\b(?:step|stepping|walk|walking|drive|driving|swerve|swerving|crash|crashing|steer)"
            r" (?:my car |the car )?(?:in front of|into|of) (?:a |the |an |oncoming )?(?:train"
            r"|bus|car|truck|lorry|traffic|tree|wal|river|lake|sea|bridge|pole|oncoming traffic"
+           r"|divider|median|barrier|guardrail|guard rail|concrete barrier|pilar|overpass"
            r"|cliff)\b"),
         _r("purpose|drive", r"\bcrash (?:my|the) car on purpose\b|\bdrive (?:my car )?of (?:a"
            r"|the) (?:cliff|bridge|road)\b"),
@@ -1720,6 +1736,14 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:keep|keeping|carry|carrying|have|hide|hiding) (?:a|the|my) (?:blade|razor"
            r"|razor blade|box cutter|scalpel)(?: \w+){0,5}? (?:just in case|in case|for when"
            r"|for if|for emergencies)\b"),
+        _r("wait to",
+           r"\bcan not wait to (?:not exist|die|be dead|be gone|disappear|stop existing|not be"
+           r" here|never wake up)\b"),
+        _r("loose ends|sory",
+           r"\b(?:tying up|tie up|tied up|tidying up) (?:al )?(?:my |the )?loose ends\b"
+           r"(?: \w+){0,3}? (?:before|by|for)\b",
+           r"\btell (?:everyone|everybody|them al|the kids|my kids|my family)(?: that)? (?:i am )?"
+           r"(?:sorry|i am sorry)\b"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2139,14 +2163,31 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|every one of|too many of) (?:her|his|their|the) <PILLS>\b",
            r"\b(?:it is done|i did it)\b(?: \w+){0,2}? i (?:took|swallowed|have taken) (?:the|my"
            r"|al the|al my) <PILLS>\b"),
+        _r("ones",
+           rf"{_TAKEN} (?:a bunch|a handful|a lot|lots|too many|al|loads|heaps) of (?:the|my)"
+           r" (?:\w+ )?ones\b"),
+        _r(words("PILLS"),
+           r"\bmixed (?:my |the |some |a lot of )?(?:wine|vodka|alcohol|booze|drink|drinks|whisky"
+           r"|whiskey|rum|beer|gin|tequila) with (?:al |al of |a bunch of |a handful of )?(?:my"
+           r" |the |her |his )?(?:\w+ )?<PILLS>\b",
+           r"\btook (?:like |about |around |maybe |over |at least )?(?:[2-9][0-9]|[1-9][0-9]{2})"
+           r" (?:of (?:my |the |his |her )?)?<PILLS>\b"),
+        _r("burned myself|burnt myself",
+           r"\bburn(?:ed|t) myself(?: \w+){0,10}? (?:bad|badly|white|blisters?|peeling|can not"
+           r" feel|deep|hospital|black|charred)\b"),
+        _r("wrist|arm|thigh|leg|throat|neck",
+           r"(?:\bi (?:just |have |already |really )?|^)cut (?:my |open my )?(?:wrist|wrists|arm"
+           r"|arms|thigh|thighs|leg|legs|throat|neck)(?: \w+){0,6}? (?:deep|too deep|i can see"
+           r"|something white|white|fat|bone|will not stop|is not stopping|gushing|spurting)\b"),
         _r("injected",
            r"\binjected (?:my |the |a )?(?:whole|entire|al (?:of )?(?:my |the )?|every)"
            r"(?: \w+){0,2}? (?:pen|pens|insulin|vial|vials|syringe|syringes|dose|doses)\b"),
         _r("bleding|blod|lightheaded|light headed",
-           r"(?:\bi (?:just |have |already |really )?|^)(?:cut|opened|slit|sliced|stabbed)"
+           r"(?:\bi (?:just |have |already |really |have been |was |am |been )?|^)(?:cut"
+           r"|cutting|opened|slit|sliced|stabbed)"
            r"(?! (?:my |the )?(?:finger|fingers|thumb|hand|lip|foot|toe|chin|knee|head|onion|bread"
            r"|hair|fabric|paper|wood|wire|rope|cake|meat)\b)(?: \w+){0,10}?"
-           r" (?:(?:will not|does not|did not|can not|is not|wont) stop(?:ping)? (?:the )?bleeding"
+           r" (?:(?:will not|does not|did not|can not|is not|wont) stop(?:ing|ping)? (?:the )?bleeding"
            r"|(?:a lot of|so much|lots of) blood|blood everywhere|light ?headed)\b"),
     ),
 )

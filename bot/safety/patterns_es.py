@@ -203,6 +203,11 @@ DANGER: Final[tuple[Group, ...]] = (
     ),
     # A weapon held now, a child taken by someone drunk, "i can't talk, he's right here".
     Group("es_now_more",
+        _r("afuera|puerta|abajo|aca",
+           r"^(?:ya )?(?:esta|estan|el esta|ella esta) (?:afuera|aca afuera|en la puerta|abajo"
+           r"|en mi puerta|aca)$"),
+        _r("knife|gun|cuchilo|pistola",
+           r"\b(?:knife|gun|cuchillo|pistola)(?: \w+){0,2}? (?:ayuda|socorro|auxilio)\b"),
         _r("cuchilo|machete|arma|pistola|fiero|revolver|navaja|escopeta",
            r"\b(?:esta|anda|viene|sigue|estaba|se sento|esta sentado|esta parado|entro)"
            r"(?: \w+){0,6}? con (?:el|un|una|la) (?:\w+ )?(?:cuchillo|machete|arma|pistola"
@@ -289,13 +294,14 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     ),
     # A last message, wanting it over for good, burning or cutting oneself, things given away.
     Group("es_goodbye_harm",
-        _r("ultimo mensaje|por todo|para siempre|de una vez",
+        _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
            r"\bperdon(?:en)? por todo\b(?: \w+){0,8}? (?:los quiero|las quiero|adios|chau"
            r"|me voy|ya no|ultimo)\b",
            r"\b(?:adios|chau|los quiero)\b(?: \w+){0,4}? perdon(?:en)? por todo\b",
            r"\bquiero (?:que|q) (?:se )?(?:termine|acabe) (?:todo )?(?:para siempre|de una vez"
-           r"(?: por todas)?)\b"),
+           r"(?: por todas)?)\b",
+           r"\b(?:me voy|irme|me quiero ir|me voy a ir|voy a irme) de este mundo\b"),
         _r("cigaro|cigarilo|encendedor|plancha|navaja|cuchila|gilete|vidrio|tijeras|hojita",
            r"\bme (?:quemo|queme|quemaba|corto|corte|cortaba|lastimo|rajo)(?: \w+){0,3}? con"
            r" (?:el |un |los |la |una )?(?:cigarro|cigarrillo|encendedor|plancha|navaja|cuchilla"
@@ -333,6 +339,11 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r" (?:\w+ ){0,2}(?:cloro|veneno|lejia|lavandina|raticida|matarratas|limpiador|destapacanos"
            r"|soda caustica)\b",
            r"\b(?:tuve|me di|me provoque|me hice|tome) una sobredosis\b"),
+        # Pills with alcohol: "me trague unas pastillas con alcohol".
+        _r(_PILL_ANCHORS,
+           rf"\b(?:me )?(?:trague|tome|bebi|meti) (?:unas|varias|muchas|las|mis|todas las)"
+           rf"(?: \w+)? {_PASTILLAS} con (?:alcohol|vino|cerveza|vodka|ron|tequila|whisky"
+           r"|fernet|pisco|aguardiente|trago)\b"),
         # "me corte y no para de sangrar": a cut that will not stop bleeding.
         _r("sangr",
            r"\bme (?:corte|cortie|abri|raje)(?: \w+){0,8}? (?:no (?:para|paraba|deja|dejaba) de"
@@ -393,6 +404,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 # "mi jefe me va a matar si llego tarde": a figure of speech, given only the "check" level.
 HYPERBOLE: Final = _rx(
     r"\b(?:este|esta|estos|estas) \w+(?: \w+)? (?:me|nos) (?:va|van|esta|estan) a? ?matar\b|"
+    r"\b(?:el|la|los|las) (?:examen|examenes|prueba|parcial|final|tarea|trabajo|tesis|calor|frio"
+    r"|trafico|lunes|semana|resaca|dieta|gym|entrenamiento|jefe|jefa|profe)(?: \w+){0,3}? (?:me|nos)"
+    r" (?:va|van) a matar\b|"
     r"\bmi (?:jefe|jefa|profe|profesor|profesora|maestro|maestra|mama|mami|papa|papi|madre"
     r"|padre|entrenador|abuela|hermana|hermano|amiga|amigo|coach)(?: \w+){0,2}? (?:me|nos)"
     r" (?:va|van) a matar\b"
