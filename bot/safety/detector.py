@@ -264,6 +264,16 @@ def _decide(
     direct, downgradable = _danger(t, gated, find_all)
     signals = [f"danger:{name}" for name in direct + downgradable]
     past_only = figure = False
+    if (
+        direct
+        and (p.DREAM.search(t) or p.FICTION.search(t))
+        and not (p.NOW.search(t) or p.FEAR.search(t))
+    ):
+        # "i had a dream he was chasing me", "in the movie the guy is banging on the door":
+        # a dream or a story with nothing of now or fear in it is asked about, not answered
+        # as danger ("are you safe right now?" keeps every line one tap away).
+        signals.append("danger:discounted_dream_or_story")
+        direct, figure = [], True
     if not direct and downgradable:
         # "my mom will kill me lol" is a joke unless a threat is reported ("he said ... lol").
         said = p.SAID.search(t) is not None

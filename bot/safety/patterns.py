@@ -647,12 +647,21 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"| someone| somebody)?(?: help(?: me)?)*$",
            r"^(?:please|someone|somebody) (?:please )?help(?: me| us)?(?: please)?$"),
         # A signal agreed beforehand, hiding from someone who is looking, a weapon in emoji.
+        _r("sharpening",
+           r"<PERSON><AUX>(?: \w+){0,3}? sharpening (?:things|something|stuff|knives|the knives"
+           r"|a knife|his knife|an axe|the axe|a machete|the machete|his machete|tools|a blade)\b"
+           r"(?! for (?:dinner|cooking|the bbq|the barbecue|work)\b)"),
+        _r("fotsteps",
+           r"\bfootsteps (?:on|up|coming up|in) the (?:stairs|steps|hal|hallway|porch)\b"
+           r"(?! (?:it was|turned out|was just)\b)"),
         _r("video|photo|picture|pic|selfie",
            r"\b(?:video|photo|picture|pic|selfie) of (?:him|her|them|himself|herself) (?:loading"
            r"|holding|cleaning|waving|pointing|with) (?:a |the |his |her |their )?(?:gun|rifle"
            r"|shotgun|pistol|knife|weapon|machete|axe)\b"),
-        _r("code red|hiding|for me|for us|knife|gun",
+        _r("code red|hiding|for me|for us|knife|gun|go quiet|go silent|stop|do not",
            r"\bcode red\b",
+           r"\bif i (?:go quiet|go silent|stop replying|stop answering|stop texting|do not"
+           r" reply|do not answer)\b",
            r"<PERSON><AUX> (?:driving|walking|going|circling) (?:around|up and down|round)"
            r"(?: \w+){0,4}? (?:looking|searching) for (?:me|us)\b",
            r"\bi am hiding (?:behind|in|under|inside|from)\b(?! (?:my|the) (?:responsibilities"
@@ -1135,6 +1144,11 @@ LAUGH: Final = _rx(
     r"|js(?:js)+|jsj\w*)\b"
 )
 # Fiction: "the guy with the knife in that movie was so creepy" is not a threat to the user.
+# A dream told ("i had a dream he was chasing me"): what happens in it is not happening now.
+DREAM: Final = _rx(
+    r"\b(?:had|have|having|keep having|another|a bad|this|the|my|in my|in a) (?:dream|dreams"
+    r"|nightmare|nightmares)\b|\b(?:dreamt|dreamed|dreaming) (?:that|about|he|she|they|of)\b"
+)
 FICTION: Final = _rx(
     r"\b(?:movie|movies|film|films|tv show|series|episode|novel|thriller|video game|documentary"
     r"|anime|character|villain|scene|audiobook|true crime|netflix|trailer|plot)\b"
@@ -1420,7 +1434,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     # Overdose and pills ("took all my pills", "od tonight"); "overdosed on coffee" is not.
     Group("overdose",
         _r("overdos",
-           r"\boverdos\w*\b(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
+           r"(?<!a patient )(?<!patients )(?<!patient s )\boverdos\w*\b(?! (?:patient|patients"
+           r"|case|cases|cal|cals|call|calls|scene|episode|in (?:my|the|that) (?:ward|er|shift"
+           r"|show|movie|book))\b)(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
            r"|cute\w*|drama|content|sun|work|pizza|love|vitamin c|gym|podcasts|memes|feelings"
            r"|music|tea|energy drinks)\b)"),
         _r("od",
@@ -1744,6 +1760,38 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"(?: \w+){0,3}? (?:before|by|for)\b",
            r"\btell (?:everyone|everybody|them al|the kids|my kids|my family)(?: that)? (?:i am )?"
            r"(?:sorry|i am sorry)\b"),
+        # A note "so she doesn't blame herself", a gun held at night, a roof that isn't locked,
+        # affairs put in order "and i feel ready", the quickest way, an accident for insurance.
+        _r("blame",
+           r"\bnote(?: \w+){0,6}? (?:does not|do not|will not|wont|never|wil not) blame"
+           r" (?:herself|himself|themselves|themself|yourself|themselfs)\b"),
+        _r("hold|held|take|tok|taking",
+           r"\b(?:hold|holding|held|take|took|taking) (?:it|the gun|the revolver|the pistol"
+           r"|the rifle|the blade|the razor|the rope|the pills)(?: out)?(?: \w+){0,4}? (?:and"
+           r" (?:just )?(?:think|stare|cry)|thinking|staring)\b"),
+        _r("rof|rooftop",
+           r"\b(?:tallest|highest|tal) (?:building|bridge|parking garage|car park|structure|tower)"
+           r"(?: \w+){0,8}? (?:roof|rooftop)(?: \w+){0,2}? (?:access|door|open|unlocked|not"
+           r" locked)\b",
+           r"\b(?:does not|do not|that does not|doesnt|wont) lock (?:the |their |its )?(?:roof"
+           r"|rooftop)(?: access| door)?\b",
+           r"\b(?:roof|rooftop) access(?: \w+){0,3}? (?:unlocked|open|not locked)\b"),
+        _r("ready|at peace|calm now",
+           r"\b(?:paid of|deleted|gave away|given away|wrote to|wrote letters|canceled|cancelled"
+           r"|said goodbye|sorted out|put in order|made my wil|wrote my wil)\b(?: \w+){0,14}? i"
+           r" (?:feel|am|fel) (?:ready|at peace|calm now)\b"),
+        _r("other ways|way|method",
+           r"\b(?:faster|quicker|slower|les painful|more painful|painles|les messy) than"
+           r" (?:the )?other ways\b",
+           r"\b(?:fastest|quickest|least painful|most painles|painles|easiest|surest) (?:way"
+           r"|ways|method|methods) to (?:go|die|do it|end it|not wake up|kil myself)\b"),
+        _r("selfish",
+           r"\b(?:is it|would it be|am i) selfish (?:if|to|of me to) (?:i |me )?(?:just )?(?:go"
+           r"|leave|end it|kil myself|die|disappear|was gone|am gone|left)\b(?= before\b| now\b"
+           r"| tonight\b| forever\b| for good\b| *$)"),
+        _r("acident",
+           r"\b(?:make|making) it (?:look|seem|lok) like an accident\b(?: \w+){0,8}? (?:insurance"
+           r"|payout|policy|life insurance|kids get|family gets)\b"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2064,6 +2112,29 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\b(?:shows|showed|turns|turned) up (?:at my \w+ )?(?:unannounced|uninvited|without"
            r" warning)\b"),
     ),
+    # Control of money and food, touching, accounts made to get round a block, public
+    # confession, being weighed in front of others, names called: told in the past or now.
+    Group("told_more",
+        _r("cent|peny|receipts|money|ate|eat|wore|wear|spent|did|do",
+           r"\bcontrol(?:led|s|ling)? (?:every cent|every peny|al (?:the|my|our) money|my money"
+           r"|the money|what i (?:ate|eat|wore|wear)|everything i (?:ate|eat|did|do|wore|wear|spent))\b",
+           r"\b(?:show|showing|showed) (?:him|her|them) (?:the )?receipts\b"),
+        _r("touch|grop|fondl",
+           r"\b(?:would|used to|kept|started to|would always) (?:touch|touching|grope|groping"
+           r"|fondle|fondling) me\b"),
+        _r("acount|blocked",
+           r"\bnew accounts? (?:every|each) (?:week|day|time)\b",
+           r"\bblocked (?:him |her |them )?(?:like |over |about )?[0-9]+ (?:times|accounts"
+           r"|numbers)\b"),
+        _r("confes",
+           r"\b(?:made|forced|make|force|makes|forces) (?:me|us|the kids) (?:to )?confess\b",
+           r"\b(?:was|were) made to confess\b"),
+        _r("weighed|weigh",
+           r"\b(?:weighed|weigh|weighs) me(?: \w+){0,4}? in front of\b"),
+        _r("caled|cals|caling",
+           r"\b(?:called|calls|calling) (?:us|me) (?:a |an )?(?:fat|ugly|stupid|worthless|useless"
+           r"|disgusting|whore|slut|pig|pigs|fat pigs|retarded|idiot|idiots)\b"),
+    ),
 )
 
 
@@ -2113,7 +2184,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy|drama|content"
            r"|sun|work|pizza|love|memes|music|tea|energy drinks)\b)",
            r"\bi (?:just|already|have just|think i just) od\b",
-           r"\b(?:took|taken|had|did) an overdose\b"),
+           r"\b(?:took|taken|had|did) an overdose\b(?! (?:patient|patients|case|cases|cal|calls"
+           r"|scene|on (?:my|the|her|his) (?:shift|ward|unit)))"),
     ),
 
     # Everything in the cabinet, chemicals mixed and breathed in, "took them" with symptoms.
@@ -2163,6 +2235,22 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|every one of|too many of) (?:her|his|their|the) <PILLS>\b",
            r"\b(?:it is done|i did it)\b(?: \w+){0,2}? i (?:took|swallowed|have taken) (?:the|my"
            r"|al the|al my) <PILLS>\b"),
+        _r("engine|motor",
+           r"\b(?:in|inside) the car in the garage\b(?: \w+){0,10}? (?:engine|motor) (?:running|on)\b",
+           r"\b(?:engine|motor) running\b(?: \w+){0,8}? garage (?:door )?(?:closed|shut|down)\b",
+           r"\bgarage (?:door )?(?:closed|shut|down)\b(?: \w+){0,8}? (?:engine|motor) (?:running|on)\b"),
+        _r("deper than",
+           r"\bdeeper than (?:usual|before|ever|normal|last time)\b(?: \w+){0,10}? (?:will not"
+           r" stop|wont stop|soaking|blood|bleeding|towel|stitches)\b"),
+        _r("smel|fumes|eyes|burning|dizy",
+           r"\bmixed (?:al )?(?:the |some )?(?:stuff|chemicals|cleaning (?:stuff|products)|bleach)"
+           r"(?: \w+){0,10}? (?:bucket|bathroom|closed|shut)\b(?: \w+){0,12}? (?:smell|fumes"
+           r"|eyes|burning|dizzy)\b"),
+        _r("enough|broken|bent|can not|bleding|bone",
+           r"\bjumped (?:of|from) (?:the |a |my )?(?:\w+ )?(?:roof|balcony|bridge|window|building"
+           r"|ledge)(?: \w+){0,14}? (?:broken|bent wrong|can not (?:stand|move|walk|feel)"
+           r"|bleeding|bone)\b",
+           r"\bto see if it would be enough\b"),
         _r("ones",
            rf"{_TAKEN} (?:a bunch|a handful|a lot|lots|too many|al|loads|heaps) of (?:the|my)"
            r" (?:\w+ )?ones\b"),

@@ -203,6 +203,9 @@ DANGER: Final[tuple[Group, ...]] = (
     ),
     # A weapon held now, a child taken by someone drunk, "i can't talk, he's right here".
     Group("es_now_more",
+        _r("afilando",
+           r"\b(?:esta|estuvo|anda|sigue|estaba|se puso a) afilando (?:el |un |los |la |las |unos"
+           r" |su |sus )?(?:machete|cuchillo|cuchillos|hacha|navaja|cosas|fierro)\b"),
         _r("afuera|puerta|abajo|aca",
            r"^(?:ya )?(?:esta|estan|el esta|ella esta) (?:afuera|aca afuera|en la puerta|abajo"
            r"|en mi puerta|aca)$"),
@@ -294,14 +297,21 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     ),
     # A last message, wanting it over for good, burning or cutting oneself, things given away.
     Group("es_goodbye_harm",
-        _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo",
+        _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme"
+           "|contra|con la|con el",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
            r"\bperdon(?:en)? por todo\b(?: \w+){0,8}? (?:los quiero|las quiero|adios|chau"
            r"|me voy|ya no|ultimo)\b",
            r"\b(?:adios|chau|los quiero)\b(?: \w+){0,4}? perdon(?:en)? por todo\b",
            r"\bquiero (?:que|q) (?:se )?(?:termine|acabe) (?:todo )?(?:para siempre|de una vez"
            r"(?: por todas)?)\b",
-           r"\b(?:me voy|irme|me quiero ir|me voy a ir|voy a irme) de este mundo\b"),
+           r"\b(?:me voy|irme|me quiero ir|me voy a ir|voy a irme) de este mundo\b",
+           r"\b(?:es|esta es|sera|va a ser) la ultima vez (?:que|q) (?:escribo|hablo|me ven"
+           r"|me vas a ver|te escribo|les escribo)\b",
+           r"\b(?:regale|reparti|di|deje) (?:mi ropa|mis cosas|todo lo mio|todas mis cosas)\b"
+           r"(?: \w+){0,8}? despedirme\b",
+           r"\bme (?:pego|golpeo|doy) (?:la cabeza |cabezazos )?(?:contra|con) (?:la pared|el piso"
+           r"|la puerta|el espejo)\b(?: \w+){0,6}? (?:hasta|sangr|no puedo parar)"),
         _r("cigaro|cigarilo|encendedor|plancha|navaja|cuchila|gilete|vidrio|tijeras|hojita",
            r"\bme (?:quemo|queme|quemaba|corto|corte|cortaba|lastimo|rajo)(?: \w+){0,3}? con"
            r" (?:el |un |los |la |una )?(?:cigarro|cigarrillo|encendedor|plancha|navaja|cuchilla"
@@ -347,11 +357,22 @@ MEDICAL: Final[tuple[Group, ...]] = (
         # "me corte y no para de sangrar": a cut that will not stop bleeding.
         _r("sangr",
            r"\bme (?:corte|cortie|abri|raje)(?: \w+){0,8}? (?:no (?:para|paraba|deja|dejaba) de"
-           r" sangrar|sangra (?:mucho|un monton|sin parar)|hay (?:mucha|un monton de) sangre)\b"),
+           r" sangrar|sangra (?:mucho|un monton|sin parar)|hay (?:mucha|un monton de) sangre"
+           r"|no (?:para|deja) de salir sangre)\b"),
     ),
 )
 
 DISCLOSURE: Final[tuple[Group, ...]] = (
+    # Documents kept, intimate photos shared, punishment by hunger, forced confession.
+    Group("es_told_more",
+        _r("pasaport|documentos|papeles|fotos intimas|sin comer|confesar",
+           r"\b(?:nos|me|les) (?:tiene|tienen|guarda|guardan|quito|quitaron) (?:los|el|mis|nuestros"
+           r"|sus|mi) (?:pasaporte|pasaportes|documentos|papeles)\b",
+           r"\b(?:subio|publico|paso|mando|compartio) (?:mis |unas |las )?fotos intimas\b",
+           r"\bfotos intimas mias\b",
+           r"\bcastigaba(?:n)? sin comer\b",
+           r"\b(?:obligaban|obligaba|obligan|obliga) a confesar\b"),
+    ),
     Group("es_disclosure",
         _r("peg|golpe|maltrat|humil|empuj|jalone|cachete|abofete|pate|viol|abus|manose|insult"
            r"|grita|controla|revisa|cela|vigila|amenaz|arastr|quem|escupe|escupio|checa|quita"

@@ -510,6 +510,7 @@ ROUND_FLOORS = {
     "crisis_used_round3.yaml": (0.06, 0.85),
     "crisis_used_round4.yaml": (0.03, 0.85),
     "crisis_used_round5.yaml": (0.05, 0.85),
+    "crisis_used_round6.yaml": (0.06, 0.85),
 }
 
 
