@@ -253,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round4": crisis("tests/safety/crisis_used_round4.yaml"),
         "crisis_used_round5": crisis("tests/safety/crisis_used_round5.yaml"),
         "crisis_used_round6": crisis("tests/safety/crisis_used_round6.yaml"),
+        "crisis_used_round7": crisis("tests/safety/crisis_used_round7.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -264,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round6": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round6.yaml"
+        ),
+        "sequences_used_round7": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round7.yaml"
         ),
     }
     if args.blind:

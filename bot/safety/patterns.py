@@ -321,7 +321,8 @@ MACROS: Final[dict[str, str]] = {
     # "die" and its typos; "dye" only without an object ("i wanna dye", not "dye my hair").
     "DIE": (
         r"(?:die(?! (?:my|your|her|his|the|our|their) (?:hair|roots|clothes|shirt|jeans"
-        r"|beard|eyebrows|fabric|eggs))"
+        r"|beard|eyebrows|fabric|eggs))(?! of (?:embarrassment|shame|boredom|laughter|cringe"
+        r"|cuteness|envy|jealousy|thirst|hunger|heat|curiosity|excitement)\b)"
         r"|dye(?! (?:my|your|her|his|the|our|their|it|them|a|an|some|this|that|these|those"
         r"|hair|clothes|eggs|fabric))"
         r"|di|dei|dy)"
@@ -647,6 +648,9 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"| someone| somebody)?(?: help(?: me)?)*$",
            r"^(?:please|someone|somebody) (?:please )?help(?: me| us)?(?: please)?$"),
         # A signal agreed beforehand, hiding from someone who is looking, a weapon in emoji.
+        _r("disapear|run|vanish|leave the country|never se",
+           r"\b(?:take|took|taking) (?:her|him|them|the kids|the baby|my (?:son|daughter|kids"
+           r"|children|baby)) and (?:disappear|run|vanish|leave the country|you wil never see)\b"),
         _r("sharpening",
            r"<PERSON><AUX>(?: \w+){0,3}? sharpening (?:things|something|stuff|knives|the knives"
            r"|a knife|his knife|an axe|the axe|a machete|the machete|his machete|tools|a blade)\b"
@@ -1151,7 +1155,8 @@ DREAM: Final = _rx(
 )
 FICTION: Final = _rx(
     r"\b(?:movie|movies|film|films|tv show|series|episode|novel|thriller|video game|documentary"
-    r"|anime|character|villain|scene|audiobook|true crime|netflix|trailer|plot)\b"
+    r"|anime|character|villain|scene|audiobook|true crime|netflix|trailer|plot|zombies|zombie"
+    r"|hide and seek|playing tag)\b"
 )
 # Speech verbs: a reported threat ("he said he'll kill me lol") is never taken as a joke.
 SAID: Final = _rx(
@@ -1434,7 +1439,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     # Overdose and pills ("took all my pills", "od tonight"); "overdosed on coffee" is not.
     Group("overdose",
         _r("overdos",
-           r"(?<!a patient )(?<!patients )(?<!patient s )\boverdos\w*\b(?! (?:patient|patients"
+           r"(?<!a patient )(?<!patients )(?<!patient s )(?<!who )(?<!had [0-9] )(?<!two )"
+           r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients"
            r"|case|cases|cal|cals|call|calls|scene|episode|in (?:my|the|that) (?:ward|er|shift"
            r"|show|movie|book))\b)(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
            r"|cute\w*|drama|content|sun|work|pizza|love|vitamin c|gym|podcasts|memes|feelings"
@@ -1483,8 +1489,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     # Methods and places ("jump off the bridge", "hang myself", "gun to my head").
     Group("method",
         _r("jump|throw myself|throwing myself|leap|fling",
-           r"\b(?:jump|jumping|jumped|throw myself|throwing myself|leap|leaping|fling myself)"
-           r" (?:of|from|of of|in front of|under|onto|into) (?:a |the |my |this |that |our "
+           r"(?<!bungee )\b(?:jump|jumping|jumped|throw myself|throwing myself|leap|leaping"
+           r"|fling myself) (?:of|from|of of|in front of|under|onto|into) (?:a |the |my |this |that |our "
            r"|an )?(?:\w+ )?(?:bridge|building|roof|rooftop|cliff|balcony|train|bus|car|truck"
            r"|lorry|window|tower|overpass|ledge|parking garage|car park|traffic|tracks|subway"
            r"|metro|highway|motorway|freeway|skyscraper|tall building|multi story|multistory"
@@ -1627,8 +1633,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:one|just one|a) (?:turn|jerk|flick|swerve) of the (?:wheel|steering)\b",
            r"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering) (?:into|off)"
            r" (?:a |the )?(?:barrier|wall|tree|bridge|cliff|lorry|truck|oncoming|river)\b",
-           r"\b(?:jump|jumping|step|stepping|throw myself) (?:off|from|in front of) (?:a |the |my )?"
-           r"(?:bridge|roof|building|balcony|cliff|train|bus|lorry|truck|platform|ledge)\b"),
+           r"(?<!bungee )\b(?:jump|jumping|step|stepping|throw myself) (?:off|from|in front of)"
+           r" (?:a |the |my )?(?:bridge|roof|building|balcony|cliff|train|bus|lorry|truck|platform"
+           r"|ledge)\b"),
         _r("vanish|disappear|gone|wasnt here|died",
            r"\bif i (?:vanished|disappeared|was gone|were gone|wasnt here|died)(?: \w+){0,10} (?:notice"
            r"|care|miss|matter|plan|better)\b"),
@@ -1792,6 +1799,17 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("acident",
            r"\b(?:make|making) it (?:look|seem|lok) like an accident\b(?: \w+){0,8}? (?:insurance"
            r"|payout|policy|life insurance|kids get|family gets)\b"),
+        _r("trouble|unsubscribe|hurt|find me|finds me|find my body|finds my body|to die",
+           r"\bsave me the trouble\b",
+           r"\bunsubscribe from (?:being alive|life|living|existence|existing|this world)\b",
+           r"\b(?:does|do you know if|would|will) (?:it )?(?:drowning|hanging|jumping|bleeding out"
+           r"|overdosing|it) hurts?\b(?: \w+){0,3}? (?:drowning|hanging|jumping|bleeding out"
+           r"|overdosing)\b",
+           r"\bdoes (?:drowning|hanging|bleeding out|overdosing) hurt\b",
+           r"\b(?:the ones?|the one|the person) (?:who|that) (?:wil )?finds? (?:me|my body)\b",
+           r"\b(?:she|he|they|my friend|my (?:sister|brother|daughter|son|mom|mum|dad)) (?:keeps"
+           r" saying|keep saying|says|said|told me) (?:that )?(?:she|he|they) (?:wants|want"
+           r"|wanted) to die\b"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2131,6 +2149,23 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\b(?:was|were) made to confess\b"),
         _r("weighed|weigh",
            r"\b(?:weighed|weigh|weighs) me(?: \w+){0,4}? in front of\b"),
+        _r("work|job|bos|manager|employer|believe|permision|showing up|turning up|email|mesages"
+           r"|texts|acounts|famil|sleep|confes|mistake|burden|alone|failure|freak|disgrace|ofice"
+           r"|friends",
+           r"\b(?:calls|called|calling|emails|emailed|contacts|contacted|rings|rang) my (?:work"
+           r"|job|boss|manager|employer|office)\b",
+           r"\bno one (?:would|wil) (?:ever )?believe (?:me|you)\b",
+           r"\bkeeps? (?:showing|turning) up (?:where i am|at my|everywhere|wherever)\b",
+           r"\b(?:made|makes|make|making) me ask (?:for )?permission\b",
+           r"\bcut (?:me |us )?of (?:from )?(?:our|my) (?:family|families|friends)\b",
+           r"\b(?:made|forced|makes) (?:us|me) (?:to )?sleep [0-9]+ hours\b",
+           r"\bconfess in front of\b",
+           r"\bcalls me (?:the|a) (?:mistake|burden|failure|freak|disgrace)\b",
+           r"\bmakes me eat alone\b"),
+        _r("email|mesages|texts|acount|icloud|facebok|instagram|phone",
+           r"\b(?:got into|hacked|hacked into|reads|reading|read) (?:al )?my (?:email|emails"
+           r"|messages|texts|accounts?|icloud|facebook|instagram|phone)\b(?: \w+){0,4}? (?:for"
+           r" months|everything|without|behind)\b"),
         _r("caled|cals|caling",
            r"\b(?:called|calls|calling) (?:us|me) (?:a |an )?(?:fat|ugly|stupid|worthless|useless"
            r"|disgusting|whore|slut|pig|pigs|fat pigs|retarded|idiot|idiots)\b"),
@@ -2154,7 +2189,8 @@ _AMOUNT = (
     r"|a whole bottle of|the whole bottle of|the entire bottle of|the bottle of|the rest of"
     r"|enough|[1-9][0-9]+|fifty|forty|thirty|twenty|fifteen|al of|al the|al my|al of my"
     r"|al of the|the whole packet of|a whole packet of|the whole box of|a box of|a packet of"
-    r"|a pack of|the pack of|every|al these|al those|a fistful of|two bottles of"
+    r"|a pack of|the pack of|every|al these|al those|a fistful of|two bottles of|a bottle of"
+    r"|a full bottle of|a new bottle of"
     r"|both bottles of|half a bottle of|half the bottle of|a few bottles of|the whole thing of)"
 )
 
@@ -2235,6 +2271,13 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|every one of|too many of) (?:her|his|their|the) <PILLS>\b",
            r"\b(?:it is done|i did it)\b(?: \w+){0,2}? i (?:took|swallowed|have taken) (?:the|my"
            r"|al the|al my) <PILLS>\b"),
+        _r(words("PILLS"),
+           r"\b(?:taken|took|swallowed)(?: \w+){0,3}? <PILLS> (?:al of them|every one of them"
+           r"|every last one|the whole bottle)\b",
+           r"\bdid (?:the thing|it) with (?:the|my|al the|al my) <PILLS>\b"),
+        _r("did it",
+           r"\b(?:already did it|i did it|did it)\b(?: \w+){0,3}? (?:took|swallowed|drank)"
+           r" (?:everything|al|al of|the whole|a whole|every)\b"),
         _r("engine|motor",
            r"\b(?:in|inside) the car in the garage\b(?: \w+){0,10}? (?:engine|motor) (?:running|on)\b",
            r"\b(?:engine|motor) running\b(?: \w+){0,8}? garage (?:door )?(?:closed|shut|down)\b",
@@ -2260,8 +2303,9 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r" |the |her |his )?(?:\w+ )?<PILLS>\b",
            r"\btook (?:like |about |around |maybe |over |at least )?(?:[2-9][0-9]|[1-9][0-9]{2})"
            r" (?:of (?:my |the |his |her )?)?<PILLS>\b"),
-        _r("burned myself|burnt myself",
-           r"\bburn(?:ed|t) myself(?: \w+){0,10}? (?:bad|badly|white|blisters?|peeling|can not"
+        _r("burned|burnt",
+           r"\bburn(?:ed|t) (?:myself|my (?:arm|arms|leg|legs|hand|hands|skin|wrist|wrists|thigh"
+           r"|thighs|stomach))(?: \w+){0,10}? (?:bad|badly|white|blisters?|peeling|can not"
            r" feel|deep|hospital|black|charred)\b"),
         _r("wrist|arm|thigh|leg|throat|neck",
            r"(?:\bi (?:just |have |already |really )?|^)cut (?:my |open my )?(?:wrist|wrists|arm"
@@ -2288,6 +2332,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
 ASK_IF_SAFE = re.compile(
     r"\bwhat is the point(?: of (?:anything|it all|living|life|trying|going on|me|any of (?:this|it)))?"
     r"(?: anymore| any more)?\s*[?.!]*$"
+    r"|^(?:i have|i got|i am holding|holding|got) (?:a |the |my |his |her )?(?:knife|gun|blade"
+    r"|razor|rope|pills)(?: right now| now| in my hand| here)?\s*[?.!]*$"
     r"|^(?:(?:and|but|honestly|just|i think)\s+)?i am (?:so |really |very |just |too )?"
     r"(?:scared|terrified|frightened|afraid)(?: right now| rn| now| tonight)?\s*[?.!]*$"
 )

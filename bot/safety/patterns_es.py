@@ -297,7 +297,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     ),
     # A last message, wanting it over for good, burning or cutting oneself, things given away.
     Group("es_goodbye_harm",
-        _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme"
+        _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
            "|contra|con la|con el",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
            r"\bperdon(?:en)? por todo\b(?: \w+){0,8}? (?:los quiero|las quiero|adios|chau"
@@ -306,6 +306,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bquiero (?:que|q) (?:se )?(?:termine|acabe) (?:todo )?(?:para siempre|de una vez"
            r"(?: por todas)?)\b",
            r"\b(?:me voy|irme|me quiero ir|me voy a ir|voy a irme) de este mundo\b",
+           r"\badios\b(?: \w+){0,3}? gracias por (?:escucharme|todo|leerme)\b",
            r"\b(?:es|esta es|sera|va a ser) la ultima vez (?:que|q) (?:escribo|hablo|me ven"
            r"|me vas a ver|te escribo|les escribo)\b",
            r"\b(?:regale|reparti|di|deje) (?:mi ropa|mis cosas|todo lo mio|todas mis cosas)\b"
@@ -365,7 +366,12 @@ MEDICAL: Final[tuple[Group, ...]] = (
 DISCLOSURE: Final[tuple[Group, ...]] = (
     # Documents kept, intimate photos shared, punishment by hunger, forced confession.
     Group("es_told_more",
-        _r("pasaport|documentos|papeles|fotos intimas|sin comer|confesar",
+        _r("pasaport|documentos|papeles|fotos intimas|sin comer|confesar|sin avisar|sin permiso"
+           "|infierno",
+           r"\bentra (?:a mi|al|a la) (?:depto|departamento|cuarto|casa|pieza|habitacion) sin"
+           r" (?:avisar|permiso)\b",
+           r"\bsi me (?:divorcio|separo|voy|salgo)(?: \w+){0,3}? (?:me voy|voy|iria|me iria) al"
+           r" infierno\b",
            r"\b(?:nos|me|les) (?:tiene|tienen|guarda|guardan|quito|quitaron) (?:los|el|mis|nuestros"
            r"|sus|mi) (?:pasaporte|pasaportes|documentos|papeles)\b",
            r"\b(?:subio|publico|paso|mando|compartio) (?:mis |unas |las )?fotos intimas\b",
