@@ -194,7 +194,12 @@ def held_out(path: Path) -> dict[str, Any]:
     )
     detector = CrisisDetector()
     detector._model = SemanticModel(
-        embedder, tuple(np.asarray(p, np.float64) for p in params), limits["en"], limits["es"]
+        embedder,
+        tuple(np.asarray(p, np.float64) for p in params),
+        limits["en"],
+        limits["es"],
+        limits["told_en"],
+        limits["told_es"],
     )
     head: dict[str, Any] = {"path": str(path), "thresholds": limits}
     if sequences:
@@ -254,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round5": crisis("tests/safety/crisis_used_round5.yaml"),
         "crisis_used_round6": crisis("tests/safety/crisis_used_round6.yaml"),
         "crisis_used_round7": crisis("tests/safety/crisis_used_round7.yaml"),
+        "crisis_used_round8": crisis("tests/safety/crisis_used_round8.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -268,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round7": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round7.yaml"
+        ),
+        "sequences_used_round8": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round8.yaml"
         ),
     }
     if args.blind:

@@ -8,6 +8,8 @@
 
 Levels, most serious first:
 - DANGER, SELF_HARM, DISCLOSURE come from the rules (detector.py: precise, English and Spanish).
+- DISCLOSURE also comes from the semantic layer when the rules found nothing and the message is
+  close to the labelled disclosures but not to danger or self-harm.
 - CHECK: the rules found no danger or self-harm, but the semantic layer (semantic.py) finds the
   message close to the labelled danger or self-harm examples, or the rules saw a threat-like
   figure of speech ("my boss will kill me if i'm late"). The bot asks "are you safe right now?".
@@ -238,6 +240,8 @@ class CrisisDetector:
             alarm = score.alarm
             if score.flagged and SEVERITY[level] < SEVERITY[CrisisLevel.CHECK]:
                 level = CrisisLevel.CHECK
+            elif score.told and level is CrisisLevel.NONE:
+                level = CrisisLevel.DISCLOSURE  # told in words the rules do not know
         return _Scored(level, found.medical, found.spanish, alarm, t_en, t_es, ids, found.level)
 
     def _alone(self, text: str) -> tuple[_Scored, str]:

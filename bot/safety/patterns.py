@@ -2212,7 +2212,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
         _r("bleach|antifreze|poison|drain cleaner|weedkiler|pesticide|lye|windex|detergent"
            r"|lighter fluid|paint thiner",
            rf"{_TAKEN.replace('(?:took', '(?:drank|drunk|took')} (?:some |the |a bottle of "
-           r"|a cup of |a glass of |a lot of |half a bottle of |a mouthful of )?(?:bleach"
+           r"|a cup of |a glass of |a lot of |half a bottle of |a mouthful of |some of the "
+           r"|a bit of |a bit of the )?(?:bleach"
            r"|antifreeze|poison|drain cleaner|rat poison|weedkiller|pesticide|lye|windex"
            r"|detergent|lighter fluid|paint thinner)\b"),
         _r("overdos|od|an overdose",
@@ -2279,7 +2280,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b(?:already did it|i did it|did it)\b(?: \w+){0,3}? (?:took|swallowed|drank)"
            r" (?:everything|al|al of|the whole|a whole|every)\b"),
         _r("engine|motor",
-           r"\b(?:in|inside) the car in the garage\b(?: \w+){0,10}? (?:engine|motor) (?:running|on)\b",
+           r"\b(?:in|inside) the car in the garage\b(?: \w+){0,10}? (?:engine|motor)s?(?: is)?"
+           r" (?:running|on)\b",
            r"\b(?:engine|motor) running\b(?: \w+){0,8}? garage (?:door )?(?:closed|shut|down)\b",
            r"\bgarage (?:door )?(?:closed|shut|down)\b(?: \w+){0,8}? (?:engine|motor) (?:running|on)\b"),
         _r("deper than",
@@ -2311,6 +2313,13 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"(?:\bi (?:just |have |already |really )?|^)cut (?:my |open my )?(?:wrist|wrists|arm"
            r"|arms|thigh|thighs|leg|legs|throat|neck)(?: \w+){0,6}? (?:deep|too deep|i can see"
            r"|something white|white|fat|bone|will not stop|is not stopping|gushing|spurting)\b"),
+        _r("insulin",
+           r"\binjected (?:way |a lot |far |much |so much )?(?:more|too much|al (?:of )?(?:my |the )?)"
+           r" ?insulin\b(?: \w+){0,6}? (?:on purpose|than|dizy|shaky|sweaty|to)\b"),
+        _r("on purpose",
+           r"\b(?:punched|hit|cut|burned|burnt|smashed|slammed)(?: \w+){0,4}? on purpose\b"
+           r"(?: \w+){0,10}? (?:to the bone|bone|see white|stitches|will not stop|wont stop"
+           r"|bleeding|blistering)\b"),
         _r("injected",
            r"\binjected (?:my |the |a )?(?:whole|entire|al (?:of )?(?:my |the )?|every)"
            r"(?: \w+){0,2}? (?:pen|pens|insulin|vial|vials|syringe|syringes|dose|doses)\b"),

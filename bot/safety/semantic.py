@@ -43,6 +43,9 @@ class SemanticScore:
     probabilities: dict[str, float]
     alarm: float  # P(danger) + P(self_harm)
     flagged: bool  # alarm >= the trained threshold (the Spanish one for a Spanish text)
+    # Not flagged, and P(disclosure) of the most telling part >= its trained threshold: a
+    # disclosure the rules missed ("he keeps my visa and pays half").
+    told: bool = False
 
     @property
     def closest(self) -> str:
@@ -131,6 +134,9 @@ class SemanticModel:
     params: tuple[npt.NDArray[np.float64], ...]  # w1 (dim, hidden), b1, w2 (hidden, 4), b2
     threshold: float  # English, and any text not known to be Spanish
     threshold_es: float  # Spanish
+    # P(disclosure) thresholds; above 1 (never reached) for data trained without them.
+    threshold_told: float = 1.01
+    threshold_told_es: float = 1.01
 
     @classmethod
     def load(cls, embedder: StaticEmbedder | None = None) -> SemanticModel:
@@ -144,6 +150,9 @@ class SemanticModel:
             params = tuple(data[k].astype(np.float64) for k in ("w1", "b1", "w2", "b2"))
             threshold = float(data["threshold"])
             threshold_es = float(data["threshold_es"])
+            names = set(data.files)
+            told = float(data["threshold_told"]) if "threshold_told" in names else 1.01
+            told_es = float(data["threshold_told_es"]) if "threshold_told_es" in names else 1.01
         w1, b1, w2, b2 = params
         hidden = w1.shape[1]
         if (
@@ -154,7 +163,7 @@ class SemanticModel:
             or b2.shape != (len(CLASSES),)
         ):
             raise ValueError(f"{DATA_FILE} does not fit this embedder: {classes} {w1.shape}")
-        return cls(embedder, params, threshold, threshold_es)
+        return cls(embedder, params, threshold, threshold_es, told, told_es)
 
     def threshold_for(self, spanish: bool) -> float:
         return self.threshold_es if spanish else self.threshold
@@ -188,4 +197,7 @@ class SemanticModel:
         best = int(alarm.argmax())
         row = {c: float(probs[best, i]) for i, c in enumerate(CLASSES)}
         value = float(alarm[best])
-        return SemanticScore(row, value, value >= self.threshold_for(spanish))
+        flagged = value >= self.threshold_for(spanish)
+        limit = self.threshold_told_es if spanish else self.threshold_told
+        told = not flagged and float(probs[:, 1].max()) >= limit
+        return SemanticScore(row, value, flagged, told)

@@ -9,7 +9,7 @@ imported by the bot. Training data (all non-blind):
   crisis_phrases_families.yaml and crisis_phrases_semantic.yaml, written for the wording
   families the used rounds showed the detector missing and for the calm messages it flagged)
   and the
-  rounds that were first scored blind and then used for tuning (crisis_used_round1-7.yaml);
+  rounds that were first scored blind and then used for tuning (crisis_used_round1-8.yaml);
 - the bot's own topic questions (messages/topics.yaml), as `none` or, where the rules see a
   disclosure in them, `disclosure` (any the rules call a crisis are left out): ordinary
   questions a person asks the bot must not be asked "are you safe right now?".
@@ -58,6 +58,7 @@ SETS: Final = (
     ("tests/safety/crisis_used_round5.yaml", "en"),
     ("tests/safety/crisis_used_round6.yaml", "en"),
     ("tests/safety/crisis_used_round7.yaml", "en"),
+    ("tests/safety/crisis_used_round8.yaml", "en"),
 )
 OUT: Final = Path(__file__).resolve().parent / "data" / DATA_FILE
 L2: Final = 1e-4
@@ -67,6 +68,12 @@ SEED: Final = 2026
 FOLDS: Final = 5
 NONE_FLAG_TARGET: Final = 0.15  # semantic-only flag rate on labelled `none`, cross-validated
 TOPIC_FLAG_TARGET: Final = 0.08  # and on the bot's own topic questions (ordinary questions)
+# A disclosure the rules missed: P(disclosure) of the most telling part, when the message is not
+# close to danger or self-harm. Its threshold keeps cross-validated disclosure replies on
+# labelled `none` items within TOLD_NONE_TARGET and on the topic questions within
+# TOLD_TOPIC_TARGET (a disclosure reply still offers the nearest topics).
+TOLD_NONE_TARGET: Final = 0.04
+TOLD_TOPIC_TARGET: Final = 0.03
 GRID: Final = (*(round(0.3 + 0.025 * i, 3) for i in range(27)), 0.97, 0.98, 0.99)
 LANGUAGES: Final = ("en", "es")
 
@@ -170,16 +177,24 @@ def alarm(params: Params, parts: Array) -> float:
     return float((p[:, 2] + p[:, 3]).max())
 
 
-def cross_validate(x: Array, y: npt.NDArray[np.int64], parts: list[Array]) -> Array:
-    """Out-of-fold alarm of every item."""
+def told(params: Params, parts: Array) -> float:
+    """P(disclosure) of the most telling part, as the bot computes it."""
+    if not len(parts):
+        return 0.0
+    return float(forward(parts, params)[:, 1].max())
+
+
+def cross_validate(x: Array, y: npt.NDArray[np.int64], parts: list[Array]) -> tuple[Array, Array]:
+    """Out-of-fold alarm and disclosure score of every item."""
     folds = np.random.default_rng(SEED).permutation(len(y)) % FOLDS
-    out = np.zeros(len(y))
+    alarms, tolds = np.zeros(len(y)), np.zeros(len(y))
     for fold in range(FOLDS):
         train = folds != fold
         params = fit(x[train], y[train])
         for i in np.flatnonzero(~train):
-            out[i] = alarm(params, parts[i])
-    return out
+            alarms[i] = alarm(params, parts[i])
+            tolds[i] = told(params, parts[i])
+    return alarms, tolds
 
 
 def thresholds(items: list[dict[str, Any]], alarms: Array) -> dict[str, float]:
@@ -206,11 +221,54 @@ def thresholds(items: list[dict[str, Any]], alarms: Array) -> dict[str, float]:
     return out
 
 
-def figures(items: list[dict[str, Any]], alarms: Array, limits: dict[str, float]) -> dict[str, Any]:
+def told_thresholds(
+    items: list[dict[str, Any]], alarms: Array, tolds: Array, limits: dict[str, float]
+) -> dict[str, float]:
+    """Per language: the smallest disclosure threshold whose cross-validated disclosure replies
+    (told at or above it, alarm below the language's threshold) stay within TOLD_NONE_TARGET on
+    the labelled `none` items and within TOLD_TOPIC_TARGET on the topic questions."""
+    out = {}
+    topics = [i for i, item in enumerate(items) if item.get("topic") and item["label"] == "none"]
+    for lang in LANGUAGES:
+        idx = [
+            i
+            for i, item in enumerate(items)
+            if item["label"] == "none" and not item.get("topic") and item["lang"] == lang
+        ]
+        easy = topics if lang == "en" else []
+
+        def rate(rows: list[int], t: float, limit: float = limits[lang]) -> float:
+            if not rows:
+                return 0.0
+            return float(((tolds[rows] >= t) & (alarms[rows] < limit)).mean())
+
+        def within(t: float, idx: list[int] = idx, easy: list[int] = easy) -> bool:
+            return rate(idx, t) <= TOLD_NONE_TARGET and rate(easy, t) <= TOLD_TOPIC_TARGET
+
+        out[lang] = next((t for t in GRID if within(t)), GRID[-1])
+    return out
+
+
+def figures(
+    items: list[dict[str, Any]],
+    alarms: Array,
+    limits: dict[str, float],
+    tolds: Array | None = None,
+    told_limits: dict[str, float] | None = None,
+) -> dict[str, Any]:
     """Cross-validated semantic figures, and the rules + semantic result they imply."""
     flagged = np.array([alarms[i] >= limits[item["lang"]] for i, item in enumerate(items)])
+    told_flag = np.array(
+        [
+            tolds is not None
+            and told_limits is not None
+            and not flagged[i]
+            and tolds[i] >= told_limits[item["lang"]]
+            for i, item in enumerate(items)
+        ]
+    )
     levels = [rules(item["text"]).level for item in items]
-    out: dict[str, Any] = {"thresholds": limits}
+    out: dict[str, Any] = {"thresholds": limits, "disclosure_thresholds": told_limits}
     for lang in ("all", *LANGUAGES, "topics"):
         block: dict[str, Any] = {}
         for label in ("danger", "self_harm", "disclosure", "none"):
@@ -235,6 +293,7 @@ def figures(items: list[dict[str, Any]], alarms: Array, limits: dict[str, float]
             block[label] = {
                 "n": len(idx),
                 "semantic_flag_rate": round(float(flagged[idx].mean()), 3),
+                "semantic_disclosure_rate": round(float(told_flag[idx].mean()), 3),
                 "rules_plus_semantic_full": round(full / len(idx), 3),
                 "rules_plus_semantic_check": round(check / len(idx), 3),
             }
@@ -248,8 +307,9 @@ def train_model(
     """Fit on all items; thresholds and figures from 5-fold cross-validation."""
     x, parts = features(embedder, items)
     y = labels(items)
-    alarms = cross_validate(x, y, parts)
+    alarms, tolds = cross_validate(x, y, parts)
     limits = thresholds(items, alarms)
+    told_limits = told_thresholds(items, alarms, tolds, limits)
     report = {
         "model": MODEL_NAME,
         "hidden": HIDDEN,
@@ -257,8 +317,11 @@ def train_model(
         "by_label": {c: int((y == i).sum()) for i, c in enumerate(CLASSES)},
         "note": "5-fold cross-validated on non-blind labelled sets: the rules were written on"
         " the same phrases, so rules_plus_semantic_* overstates them.",
-        "cross_validated": figures(items, alarms, limits) if cross_validated else {},
+        "cross_validated": (
+            figures(items, alarms, limits, tolds, told_limits) if cross_validated else {}
+        ),
     }
+    limits = {**limits, "told_en": told_limits["en"], "told_es": told_limits["es"]}
     return fit(x, y), limits, report
 
 
@@ -283,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
         classes=np.array(CLASSES),
         threshold=np.float32(limits["en"]),
         threshold_es=np.float32(limits["es"]),
+        threshold_told=np.float32(limits["told_en"]),
+        threshold_told_es=np.float32(limits["told_es"]),
         model=np.array(MODEL_NAME),
         report=np.array(json.dumps(report)),
     )

@@ -513,6 +513,7 @@ ROUND_FLOORS = {
     "crisis_used_round5.yaml": (0.05, 0.85),
     "crisis_used_round6.yaml": (0.06, 0.85),
     "crisis_used_round7.yaml": (0.05, 0.85),
+    "crisis_used_round8.yaml": (0.05, 0.85),
 }
 
 
@@ -593,3 +594,37 @@ def test_context_keeps_no_raw_text() -> None:
     d.assess("He’s OUTSIDE!!! My Door", chat_id=9, now=0)
     stored = repr(d.context._chats)
     assert "OUTSIDE" not in stored and "!!!" not in stored
+
+
+# --- Disclosures the rules do not know -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband changes the wifi password and only gives it to me when i behave",
+        "my grandma keeps my disability check and gives me 20 dollars a month",
+    ],
+)
+def test_a_disclosure_in_words_the_rules_do_not_know_is_answered(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert rules(text).level is CrisisLevel.NONE  # the rules alone would leave it unanswered
+    assert detector.assess(text).level is CrisisLevel.DISCLOSURE
+
+
+@pytest.mark.parametrize(
+    "text", ["what is trauma bonding", "why do i miss him", "how do i stop checking his instagram"]
+)
+def test_ordinary_questions_are_not_taken_for_disclosures(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.assess(text).level is CrisisLevel.NONE
+
+
+def test_data_without_disclosure_thresholds_never_reports_one() -> None:
+    """Weights trained before the disclosure thresholds existed load with the layer off."""
+    model = SemanticModel.load()
+    older = SemanticModel(model.embedder, model.params, model.threshold, model.threshold_es)
+    text = "my husband changes the wifi password and only gives it to me when i behave"
+    assert model.score(text).told and not older.score(text).told
