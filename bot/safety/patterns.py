@@ -651,6 +651,12 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("disapear|run|vanish|leave the country|never se",
            r"\b(?:take|took|taking) (?:her|him|them|the kids|the baby|my (?:son|daughter|kids"
            r"|children|baby)) and (?:disappear|run|vanish|leave the country|you wil never see)\b"),
+        _r("deal with me|take care of me|handle me|sort me out|teach me|i am next",
+           r"\bwhen (?:he|she|they) (?:gets|get|comes|come) (?:home|back|of|here|in|of shift)\b"
+           r"(?: \w+){0,8}? (?:deal with me|take care of me|handle me|sort me out|teach me a"
+           r" lesson)\b",
+           r"\b(?:says|said|told me|saying) (?:that )?i am next\b(?! (?:in line|on the list|up"
+           r"|to|for)\b)"),
         _r("sharpening",
            r"<PERSON><AUX>(?: \w+){0,3}? sharpening (?:things|something|stuff|knives|the knives"
            r"|a knife|his knife|an axe|the axe|a machete|the machete|his machete|tools|a blade)\b"
@@ -986,7 +992,9 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
         _r("chok|strangl|throtl|smother|sufocat",
            r"\b(?:choked|choking|chokes|strangled|strangling|strangles|throttled|throttling"
            r"|throttles|smothered|smothering|suffocated|suffocating) (?:me|us|my (?:\w+ )?"
-           r"<VICTIM>)\b(?! up\b| with (?:kindness|love|smoke|perfume)\b)",
+           r"<VICTIM>)\b(?! up\b| with (?:kindness|love|smoke|perfume)\b)"
+           r"(?!(?: \w+){0,3} (?:in|at|during) (?:bjj|jiu jitsu|jujitsu|judo|wrestling|mma"
+           r"|class|training|sparring|practice)\b)",
            r"\b(?:tried to|trying to|tries to|wanted to|almost|nearly|started to|going to"
            r"|wil|would|used to) (?:choke|strangle|throttle|smother|suffocate) (?:me|us)\b"),
     ),
@@ -1810,6 +1818,42 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:she|he|they|my friend|my (?:sister|brother|daughter|son|mom|mum|dad)) (?:keeps"
            r" saying|keep saying|says|said|told me) (?:that )?(?:she|he|they) (?:wants|want"
            r"|wanted) to die\b"),
+        # A plan with a time or a way ("i already know how i'd do it", "my plan is the weekend
+        # when the kids are at my mom's"), a burden's last words, the only way out in a box,
+        # a pet handed over "if anything happens", research (which meds together, how high),
+        # medicine stopped on purpose, the children provided for "before i go".
+        _r("do it|date|plan is",
+           r"\b(?:already|exactly|i|i just) know (?:exactly )?how (?:i would|id|i wil|i am going"
+           r" to) do it\b(?! (?:kindly|nicely|gently|properly|right|without|respectfully"
+           r"|politely|better)\b)",
+           r"\b(?:does not know|do not know|nobody knows|no one knows)\b(?: \w+){0,6}? (?:got|have"
+           r"|picked|chose|set) (?:a |the )?date\b",
+           r"\bmy plan is (?!to\b)(?:\w+ ){0,2}?(?:the weekend|this weekend|tonight|tomorrow"
+           r"|friday|saturday|sunday|when the kids|when everyone|after the kids)\b"),
+        _r("burden|last thing|last one|last person",
+           r"\b(?:sorry for being|i am|i have been) (?:such )?a burden\b(?: \w+){0,10}? (?:deleted"
+           r"|last|goodbye|gone|anymore|no more|not for long)\b",
+           r"\byou are the last (?:thing|one|person) i\b|\byou are the last (?:thing|one|person)"
+           r" *$"),
+        _r("way out",
+           r"\bonly way out(?: of (?:this|here|it|the marriage|this marriage|this house))? is (?:in"
+           r" a box|a box|in a coffin|a coffin|death|dying|feet first)\b"),
+        _r("hapen",
+           r"\blook after my (?:cat|dog|kids|plants|pets?|fish|bird|rabbit|son|daughter)\b"
+           r"(?: \w+){0,3}? if anything (?:happens|were to happen|should happen)\b"),
+        _r("dangerous|deadly|lethal|fatal",
+           r"\b(?:which|what) (?:over the counter |otc )?(?:meds|pills|medications|medicines"
+           r"|drugs) (?:are|would be|r) (?:the )?(?:most )?(?:dangerous|deadly|lethal|fatal)"
+           r"(?: together| to mix| combined)?\b"),
+        _r("high|tal",
+           r"\bhow (?:high|tall) (?:does|do|would|should|must) (?:a |the )?(?:building|bridge"
+           r"|fall|drop|jump|balcony|floor|roof) (?:have to|need to|be to) (?:be|kil)\b"),
+        _r("on purpose",
+           r"\bstopped taking (?:my )?(?:insulin|meds|medication|medications|pills|lithium"
+           r"|heart pills|blood thinners)\b(?: \w+){0,4}? on purpose\b"),
+        _r("before i go",
+           r"\b(?:passes away|dies|died|is dead|is gone|gone|passed)\b(?: \w+){0,12}? before i"
+           r" go\b(?! (?:to|on|out|back|home|into|for|away)\b)"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2276,7 +2320,12 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b(?:taken|took|swallowed)(?: \w+){0,3}? <PILLS> (?:al of them|every one of them"
            r"|every last one|the whole bottle)\b",
            r"\bdid (?:the thing|it) with (?:the|my|al the|al my) <PILLS>\b"),
-        _r("did it",
+        _r("month|wek",
+           r"\btook (?:my |a |the )?(?:whole|entire|al (?:of )?(?:my )?)(?: \w+)? (?:month|week"
+           r"|months|weeks) (?:of|worth of|supply of)\b"),
+        _r("did it|done",
+           r"\b(?:it is done|i did it|i have done it)\b(?: \w+){0,2}? i (?:took|swallowed|drank)"
+           r" (?:them|it|al of them|everything)\b",
            r"\b(?:already did it|i did it|did it)\b(?: \w+){0,3}? (?:took|swallowed|drank)"
            r" (?:everything|al|al of|the whole|a whole|every)\b"),
         _r("engine|motor",
@@ -2292,7 +2341,7 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"(?: \w+){0,10}? (?:bucket|bathroom|closed|shut)\b(?: \w+){0,12}? (?:smell|fumes"
            r"|eyes|burning|dizzy)\b"),
         _r("enough|broken|bent|can not|bleding|bone",
-           r"\bjumped (?:of|from) (?:the |a |my )?(?:\w+ )?(?:roof|balcony|bridge|window|building"
+           r"\bjumped (?:of|from) (?:the |a |my )?(?:\w+ ){0,2}(?:roof|balcony|bridge|window|building"
            r"|ledge)(?: \w+){0,14}? (?:broken|bent wrong|can not (?:stand|move|walk|feel)"
            r"|bleeding|bone)\b",
            r"\bto see if it would be enough\b"),
@@ -2324,7 +2373,7 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\binjected (?:my |the |a )?(?:whole|entire|al (?:of )?(?:my |the )?|every)"
            r"(?: \w+){0,2}? (?:pen|pens|insulin|vial|vials|syringe|syringes|dose|doses)\b"),
         _r("bleding|blod|lightheaded|light headed",
-           r"(?:\bi (?:just |have |already |really |have been |was |am |been )?|^)(?:cut"
+           r"(?:\bi (?:just |have |already |really |have been |was |am |been )?|^(?:have been |been )?)(?:cut"
            r"|cutting|opened|slit|sliced|stabbed)"
            r"(?! (?:my |the )?(?:finger|fingers|thumb|hand|lip|foot|toe|chin|knee|head|onion|bread"
            r"|hair|fabric|paper|wood|wire|rope|cake|meat)\b)(?: \w+){0,10}?"

@@ -298,6 +298,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     # A last message, wanting it over for good, burning or cutting oneself, things given away.
     Group("es_goodbye_harm",
         _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
+           "|me mato|soga|cuerda|hacerlo|como lo voy|guardadas|juntadas|escondidas|ahoradas"
            "|contra|con la|con el",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
            r"\bperdon(?:en)? por todo\b(?: \w+){0,8}? (?:los quiero|las quiero|adios|chau"
@@ -307,6 +308,13 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"(?: por todas)?)\b",
            r"\b(?:me voy|irme|me quiero ir|me voy a ir|voy a irme) de este mundo\b",
            r"\badios\b(?: \w+){0,3}? gracias por (?:escucharme|todo|leerme)\b",
+           r"\bsi (?:me )?(?:quita|quitan|saca|sacan|lleva|llevan) (?:a )?(?:mis hijos|los ninos"
+           r"|mi hijo|mi hija|mis ninos|los nenes)(?: \w+){0,2}? me mato\b",
+           r"\bme mato\b(?: \w+){0,2}? (?:ya lo decidi|lo decidi|en serio|de verdad)\b",
+           r"\bcompre (?:una |la )?(?:soga|cuerda)\b",
+           r"\b(?:ya )?tengo (?:pensado|decidido|planeado) como (?:hacerlo|lo voy a hacer)\b",
+           rf"\btengo (?:guardadas|juntadas|escondidas|ahorradas) (?:las |mis |unas |todas las )?"
+           rf"{_PASTILLAS}\b",
            r"\b(?:es|esta es|sera|va a ser) la ultima vez (?:que|q) (?:escribo|hablo|me ven"
            r"|me vas a ver|te escribo|les escribo)\b",
            r"\b(?:regale|reparti|di|deje) (?:mi ropa|mis cosas|todo lo mio|todas mis cosas)\b"

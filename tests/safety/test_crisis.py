@@ -514,6 +514,7 @@ ROUND_FLOORS = {
     "crisis_used_round6.yaml": (0.06, 0.85),
     "crisis_used_round7.yaml": (0.05, 0.85),
     "crisis_used_round8.yaml": (0.05, 0.85),
+    "crisis_used_round9.yaml": (0.05, 0.85),
 }
 
 
