@@ -261,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round7": crisis("tests/safety/crisis_used_round7.yaml"),
         "crisis_used_round8": crisis("tests/safety/crisis_used_round8.yaml"),
         "crisis_used_round9": crisis("tests/safety/crisis_used_round9.yaml"),
+        "crisis_used_round10": crisis("tests/safety/crisis_used_round10.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -281,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round9": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round9.yaml"
+        ),
+        "sequences_used_round10": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round10.yaml"
         ),
     }
     if args.blind:

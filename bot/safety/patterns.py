@@ -648,9 +648,10 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"| someone| somebody)?(?: help(?: me)?)*$",
            r"^(?:please|someone|somebody) (?:please )?help(?: me| us)?(?: please)?$"),
         # A signal agreed beforehand, hiding from someone who is looking, a weapon in emoji.
-        _r("disapear|run|vanish|leave the country|never se",
+        _r("disapear|run|vanish|leave the country|never se|wil never",
            r"\b(?:take|took|taking) (?:her|him|them|the kids|the baby|my (?:son|daughter|kids"
-           r"|children|baby)) and (?:disappear|run|vanish|leave the country|you wil never see)\b"),
+           r"|children|baby)) and (?:disappear|run|vanish|leave the country|you wil never see"
+           r"|(?:says|said) (?:i|you) wil never see|(?:says|said) (?:il|ill) never see)\b"),
         _r("deal with me|take care of me|handle me|sort me out|teach me|i am next",
            r"\bwhen (?:he|she|they) (?:gets|get|comes|come) (?:home|back|of|here|in|of shift)\b"
            r"(?: \w+){0,8}? (?:deal with me|take care of me|handle me|sort me out|teach me a"
@@ -1854,6 +1855,18 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("before i go",
            r"\b(?:passes away|dies|died|is dead|is gone|gone|passed)\b(?: \w+){0,12}? before i"
            r" go\b(?! (?:to|on|out|back|home|into|for|away)\b)"),
+        _r("around|here|so i do not|self inflicted|suicide|floors|stories|storeys|glas|blade"
+           r"|razor|shard|scisors|forever|who gets|meters|metres|fet",
+           r"\bif i am not (?:around|here)(?: \w+){0,4}? (?:anymore|after (?:this|tonight|tomorrow"
+           r"|the weekend))\b",
+           r"\bhope (?:he|she|they) (?:does it|kils me|finishes me)\b(?: \w+){0,3}? so i do not"
+           r" have to\b",
+           r"\b(?:life insurance|insurance)(?: \w+){0,6}? (?:self inflicted|suicide)\b",
+           r"\bfrom (?:[0-9]+|\w+) (?:floors|stories|storeys|meters|metres|feet)(?: up| high)?"
+           r"(?: \w+){0,4}? (?:survive|die|dead)\b",
+           r"\bused (?:the|a|some) (?:glass|blade|razor|shard|scissors) on (?:my|myself)\b",
+           r"\bsleep(?:ing)? forever\b(?: \w+){0,3}? (?:sounds|seems|would be|feels)\b",
+           r"\b(?:sorting out|deciding|figuring out|writing down|working out) who gets my\b"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2206,6 +2219,14 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\bconfess in front of\b",
            r"\bcalls me (?:the|a) (?:mistake|burden|failure|freak|disgrace)\b",
            r"\bmakes me eat alone\b"),
+        _r("permision|times|clothes|what i wear|saying no|loan|credit",
+           r"\b(?:i have to|have to|need to|i must|i am made to) ask (?:him |her |them )?(?:for )?"
+           r"permission\b",
+           r"\bcal(?:s|ed)? me [0-9]+ times\b",
+           r"\b(?:picks|chooses|decides|picked|chose) (?:out )?(?:my clothes|what i wear)\b",
+           r"\bsaying no (?:was not|is not|was never|is never) worth\b",
+           r"\b(?:took out|opened|taken out) (?:a |several |two )?(?:loan|loans|credit card|credit"
+           r" cards) in my name\b"),
         _r("email|mesages|texts|acount|icloud|facebok|instagram|phone",
            r"\b(?:got into|hacked|hacked into|reads|reading|read) (?:al )?my (?:email|emails"
            r"|messages|texts|accounts?|icloud|facebook|instagram|phone)\b(?: \w+){0,4}? (?:for"
@@ -2318,16 +2339,21 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|al the|al my) <PILLS>\b"),
         _r(words("PILLS"),
            r"\b(?:taken|took|swallowed)(?: \w+){0,3}? <PILLS> (?:al of them|every one of them"
-           r"|every last one|the whole bottle)\b",
+           r"|every last one|the whole bottle|the whole strip|the whole packet|the whole box"
+           r"|the whole pack|the lot)\b",
            r"\bdid (?:the thing|it) with (?:the|my|al the|al my) <PILLS>\b"),
         _r("month|wek",
            r"\btook (?:my |a |the )?(?:whole|entire|al (?:of )?(?:my )?)(?: \w+)? (?:month|week"
            r"|months|weeks) (?:of|worth of|supply of)\b"),
         _r("did it|done",
-           r"\b(?:it is done|i did it|i have done it)\b(?: \w+){0,2}? i (?:took|swallowed|drank)"
-           r" (?:them|it|al of them|everything)\b",
+           r"\b(?:it is done|i did it|i have done it|already did it)\b(?: \w+){0,2}? (?:i )?(?:took"
+           r"|swallowed|drank) (?:them|it|al of them|everything|the pills|my pills|the tablets"
+           r"|my meds|the meds)\b",
            r"\b(?:already did it|i did it|did it)\b(?: \w+){0,3}? (?:took|swallowed|drank)"
            r" (?:everything|al|al of|the whole|a whole|every)\b"),
+        _r("emptied",
+           r"\bemptied (?:the|my|mums|moms|our|his|her) (?:medicine cabinet|medicine drawer|pill box"
+           r"|pill bottle|first aid kit|medicine box)\b"),
         _r("engine|motor",
            r"\b(?:in|inside) the car in the garage\b(?: \w+){0,10}? (?:engine|motor)s?(?: is)?"
            r" (?:running|on)\b",

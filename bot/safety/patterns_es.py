@@ -203,6 +203,10 @@ DANGER: Final[tuple[Group, ...]] = (
     ),
     # A weapon held now, a child taken by someone drunk, "i can't talk, he's right here".
     Group("es_now_more",
+        _r("hoy|subiendo|carcel",
+           r"\b(?:dijo|dice|grito) (?:que|q) hoy (?:si )?me (?:toca|mata|pega|las pago|va a ir mal)\b",
+           r"\bviene subiendo (?:las escaleras|la escalera)\b",
+           r"\bsalio de la carcel\b(?: \w+){0,6}? (?:timbre|puerta|aca|afuera|viene|llego)\b"),
         _r("afilando",
            r"\b(?:esta|estuvo|anda|sigue|estaba|se puso a) afilando (?:el |un |los |la |las |unos"
            r" |su |sus )?(?:machete|cuchillo|cuchillos|hacha|navaja|cosas|fierro)\b"),
@@ -299,6 +303,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     Group("es_goodbye_harm",
         _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
            "|me mato|soga|cuerda|hacerlo|como lo voy|guardadas|juntadas|escondidas|ahoradas"
+           "|cartas|extranaria|acabe|termine"
            "|contra|con la|con el",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
            r"\bperdon(?:en)? por todo\b(?: \w+){0,8}? (?:los quiero|las quiero|adios|chau"
@@ -312,6 +317,10 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|mi hijo|mi hija|mis ninos|los nenes)(?: \w+){0,2}? me mato\b",
            r"\bme mato\b(?: \w+){0,2}? (?:ya lo decidi|lo decidi|en serio|de verdad)\b",
            r"\bcompre (?:una |la )?(?:soga|cuerda)\b",
+           r"\b(?:le|les) (?:deje|escribi) (?:unas )?cartas a (?:mis hijos|mi familia|mi mama"
+           r"|todos|mi hija|mi hijo)\b",
+           r"\bnadie me extranaria\b",
+           r"\bcansad[ao] de todo\b(?: \w+){0,4}? quiero (?:que|q) (?:se )?(?:acabe|termine)\b",
            r"\b(?:ya )?tengo (?:pensado|decidido|planeado) como (?:hacerlo|lo voy a hacer)\b",
            rf"\btengo (?:guardadas|juntadas|escondidas|ahorradas) (?:las |mis |unas |todas las )?"
            rf"{_PASTILLAS}\b",
@@ -386,6 +395,11 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\bfotos intimas mias\b",
            r"\bcastigaba(?:n)? sin comer\b",
            r"\b(?:obligaban|obligaba|obligan|obliga) a confesar\b"),
+        _r("permiso|demonio|iglesia|prestamo|credito|deuda|tarjeta",
+           r"\bpedirle permiso (?:hasta )?para\b",
+           r"\btengo un demonio\b|\benfrente de toda la iglesia\b",
+           r"\b(?:saco|pidio|puso|hizo) (?:un |una )?(?:prestamo|credito|deuda|tarjeta)s? a mi"
+           r" nombre\b"),
     ),
     Group("es_disclosure",
         _r("peg|golpe|maltrat|humil|empuj|jalone|cachete|abofete|pate|viol|abus|manose|insult"

@@ -515,6 +515,7 @@ ROUND_FLOORS = {
     "crisis_used_round7.yaml": (0.05, 0.85),
     "crisis_used_round8.yaml": (0.05, 0.85),
     "crisis_used_round9.yaml": (0.05, 0.85),
+    "crisis_used_round10.yaml": (0.05, 0.85),
 }
 
 
