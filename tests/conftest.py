@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -11,21 +12,68 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Under pytest-xdist the workers already use every core: a BLAS thread pool per worker
+    # (the classifier retraining in tests/safety) would only spin against the other workers.
+    for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(_threads, "1")
 
 from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
 from bot.callbacks import CallbackData, DailyNew
 from bot.config import Settings
 from bot.console import LocalChat, LocalTelegram, Sent
 from bot.content import Content, load_content
+from bot.db import make_engine, migrate
+from bot.db.engine import head_revisions
+from bot.db.models import Base
 from bot.domain import Kind
 from bot.privacy.wiring import local_chat
 from bot.scheduling.clock import FakeClock
 
-POSTGRES_URL = os.environ.get(
+
+def _per_worker(url: str) -> str:
+    """Under pytest-xdist each worker has its own database, named after TEST_POSTGRES_URL's
+    (`test` -> `test_gw0`), made on first use, so workers never see each other's rows."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{worker}").render_as_string(hide_password=False)
+
+
+BASE_POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
+POSTGRES_URL = _per_worker(BASE_POSTGRES_URL)
+
+# The longest tests (seconds each, where most take milliseconds) go first, so that under
+# pytest-xdist they start at once on different workers rather than one of them ending the run.
+SLOW_FIRST = (
+    "tests/safety/test_semantic_build.py::test_committed_classifier_is_what_training_produces",
+    "tests/privacy/test_logs.py::test_debug_log_holds_no_update_content",
+    "tests/test_cli.py::test_crisis_done_when_scripts",
+    "tests/handlers/test_hotline.py::test_a_hanging_database_is_reported_in_seconds_not_a_minute",
+    "tests/privacy/test_keys.py::test_python_m_bot_run_refuses_in_one_line",
+    "tests/test_cli.py::test_a_second_poller_gets_one_line_and_stops",
+    "tests/delivery/test_role.py::test_lock_holders_backend_terminated_mid_fanout",
+    "tests/test_matching.py::test_examples_land_on_their_own_topic",
+    "tests/test_checkins_cli.py",
+    "tests/test_cli.py",
+    "tests/privacy/test_terminal.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        return next(
+            (i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)),
+            len(SLOW_FIRST),
+        )
+
+    items.sort(key=rank)  # stable: otherwise the order of collection
 
 
 # --- privacy: the PostgreSQL tests' key file lives here for the session, then goes ---
@@ -41,9 +89,15 @@ def _remove_test_keys() -> Iterator[None]:
 # --- end privacy ---
 
 
+@functools.cache
+def shared_content() -> Content:
+    """messages/ loaded and checked once per process (frozen): every harness shares it."""
+    return load_content()
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
-    return load_content()
+    return shared_content()
 
 
 @pytest.fixture
@@ -55,21 +109,91 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
 
 
+# A SQLite database migrated to head once per process; each harness on a new file in an
+# existing folder starts from a copy instead of running every migration again. (A file in a
+# folder that does not exist yet is left to the bot, which makes both private.)
+_sqlite_template: bytes | None = None
+
+
+async def _migrated_sqlite() -> bytes:
+    global _sqlite_template
+    if _sqlite_template is None:
+        folder = Path(tempfile.mkdtemp(prefix="trauma-bond-bot-template-"))
+        try:
+            path = folder / "template.sqlite3"
+            url = f"sqlite+aiosqlite:///{path}"
+            engine = make_engine(Settings(database_url=url, _env_file=None))  # type: ignore[call-arg]
+            try:
+                await migrate(engine)
+            finally:
+                await engine.dispose()
+            # The last connection closed checkpointed the WAL into the file.
+            leftover = path.with_name(path.name + "-wal")
+            assert not leftover.exists() or leftover.stat().st_size == 0
+            _sqlite_template = path.read_bytes()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return _sqlite_template
+
+
+async def _start_from_template(url: str) -> None:
+    template = await _migrated_sqlite()
+    _write_new(Path(url.split(":///", 1)[1]), template)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """The file with these bytes, 0600, if it does not exist yet and its folder does."""
+    if path.exists() or not path.parent.is_dir():
+        return
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(data)
+
+
+_postgres_reason: str | None = None
+_postgres_checked = False
+
+
 async def _postgres_available() -> str | None:
+    """None if this worker's database answers (made on first use); else why not. Asked once."""
+    global _postgres_checked, _postgres_reason
+    if not _postgres_checked:
+        _postgres_reason = await _connect_or_create()
+        _postgres_checked = True
+    return _postgres_reason
+
+
+async def _connect_or_create() -> str | None:
     import asyncpg  # type: ignore[import-untyped]
 
     try:
-        connection = await asyncpg.connect(POSTGRES_URL.replace("+asyncpg", ""), timeout=3)
+        try:
+            connection = await asyncpg.connect(_dsn(POSTGRES_URL), timeout=3)
+        except asyncpg.InvalidCatalogNameError:
+            if POSTGRES_URL == BASE_POSTGRES_URL:
+                raise
+            base = await asyncpg.connect(_dsn(BASE_POSTGRES_URL), timeout=3)
+            try:
+                name = make_url(POSTGRES_URL).database
+                await base.execute(f'CREATE DATABASE "{name}"')
+            finally:
+                await base.close()
+            connection = await asyncpg.connect(_dsn(POSTGRES_URL), timeout=3)
     except (OSError, asyncpg.PostgresError) as exc:
         return f"PostgreSQL not reachable at {POSTGRES_URL}: {exc}"
     await connection.close()
     return None
 
 
+def _dsn(url: str) -> str:
+    return url.replace("+asyncpg", "")
+
+
 async def reset_postgres() -> None:
+    """A truly empty database: every table the migrations make is dropped."""
     import asyncpg
 
-    connection = await asyncpg.connect(POSTGRES_URL.replace("+asyncpg", ""))
+    connection = await asyncpg.connect(_dsn(POSTGRES_URL))
     try:
         await connection.execute(
             "DROP TABLE IF EXISTS outbox, subscriptions, no_contact, users, alembic_version CASCADE"
@@ -88,9 +212,54 @@ async def reset_postgres() -> None:
         await connection.close()
 
 
+# The tables emptied between tests, children first; sender_epoch only ever counts up and
+# stays, as it did when the tests dropped the other tables.
+_EMPTIED = [table.name for table in reversed(Base.metadata.sorted_tables)]
+
+
+async def empty_postgres() -> None:
+    """The database as the migrations leave it, with no rows: when it is at head already, its
+    tables are emptied and their id sequences restarted (milliseconds, where dropping and
+    migrating again takes a quarter of a second); otherwise everything is dropped and the
+    first harness migrates."""
+    import asyncpg
+
+    connection = await asyncpg.connect(_dsn(POSTGRES_URL))
+    try:
+        versions = set()
+        if await connection.fetchval("SELECT to_regclass('alembic_version') IS NOT NULL"):
+            versions = {
+                r[0] for r in await connection.fetch("SELECT version_num FROM alembic_version")
+            }
+        present = {
+            r[0]
+            for r in await connection.fetch(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            )
+        }
+        if versions != head_revisions() or not set(_EMPTIED) <= present:
+            await connection.close()
+            await reset_postgres()
+            return
+        sequences = await connection.fetch(
+            "SELECT s.relname FROM pg_class s JOIN pg_depend d ON d.objid = s.oid"
+            " JOIN pg_class t ON d.refobjid = t.oid"
+            " WHERE s.relkind = 'S' AND d.deptype = 'a' AND t.relname = ANY($1::text[])",
+            _EMPTIED,
+        )
+        await connection.execute(
+            "".join(f'DELETE FROM "{name}";' for name in _EMPTIED)
+            + "".join(f"SELECT setval('\"{r[0]}\"', 1, false);" for r in sequences)
+        )
+    finally:
+        if not connection.is_closed():
+            await connection.close()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Database tests run on SQLite and on the real PostgreSQL server."""
+    """Database tests run on SQLite and on the real PostgreSQL server, each test on an
+    empty database (a test of migrations themselves calls reset_postgres first)."""
     if request.param == "sqlite":
         return sqlite_url(tmp_path)
     reason = await _postgres_available()
@@ -98,7 +267,7 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         if os.environ.get("REQUIRE_POSTGRES"):
             pytest.fail(reason)
         pytest.skip(reason)
-    await reset_postgres()
+    await empty_postgres()
     return POSTGRES_URL
 
 
@@ -158,11 +327,14 @@ async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
         folder = Path(url.split(":///", 1)[1]).parent if url.startswith("sqlite") else KEY_DIR
         settings["encryption_key_file"] = folder / "data" / "secret.key"
     # --- end privacy ---
+    if url.startswith("sqlite"):
+        await _start_from_template(url)
     app = build_application(
         Settings(database_url=url, _env_file=None, **settings),  # type: ignore[call-arg]
         token=CONSOLE_TOKEN,
         request=transport,
         clock=clock,
+        content=shared_content(),
     )
     local_chat(app)  # privacy: a key file, and flood control off (tests/privacy turn it on)
     await app.initialize()

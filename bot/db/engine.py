@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -86,7 +89,21 @@ def _alembic_config() -> Config:
     return config
 
 
+@functools.cache
+def head_revisions() -> frozenset[str]:
+    """The head revision(s) of the migration scripts, read once per process."""
+    return frozenset(ScriptDirectory.from_config(_alembic_config()).get_heads())
+
+
+def at_head(connection: Connection) -> bool:
+    """Whether the database's alembic_version already names the scripts' head(s)."""
+    current = MigrationContext.configure(connection).get_current_heads()
+    return frozenset(current) == head_revisions()
+
+
 def _upgrade(connection: Connection) -> None:
+    if at_head(connection):
+        return  # nothing to do: skip loading the environment and every script again
     config = _alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")

@@ -33,6 +33,8 @@ OUTBOX = (
 
 
 async def test_upgrade_from_0002_keeps_rows_and_keys(database_url: str) -> None:
+    if database_url == POSTGRES_URL:
+        await reset_postgres()  # from nothing: the fixture leaves PostgreSQL at head
     engine = create_async_engine(database_url)
     now = datetime(2026, 11, 21, 12, tzinfo=UTC).replace(tzinfo=None)
     day = date(2026, 11, 21)
