@@ -18,6 +18,7 @@ from bot.delivery import limiter as limiter_module
 from bot.delivery.limiter import (
     BULK,
     CRISIS,
+    FOLLOW_UP,
     URGENT,
     Fenced,
     Limits,
@@ -87,6 +88,22 @@ async def test_crisis_overtakes_queued_replies_and_bulk(clock: FakeClock) -> Non
     await clock.run(6)
     assert all(t.done() for t in replies + bulk)
     assert max(telegram.at("reply")) < min(telegram.at("bulk"))
+
+
+async def test_second_messages_wait_until_everyone_has_a_first_answer(clock: FakeClock) -> None:
+    """A rush of newcomers: each welcome is followed by a country question (FOLLOW_UP). Every
+    welcome goes before any country question, and bulk waits behind both."""
+    limiter = PriorityRateLimiter(Limits(global_rate=10, bulk_rate=8), clock)
+    telegram = Telegram(clock)
+    welcomes = [send(limiter, telegram, "welcome", i) for i in range(15)]
+    bulk = [send(limiter, telegram, "bulk", 5000 + i, BULK) for i in range(5)]
+    await clock.run(0.3)  # the first welcomes went; their country questions queue now
+    questions = [send(limiter, telegram, "question", i, FOLLOW_UP) for i in range(3)]
+    later = [send(limiter, telegram, "welcome", 100 + i) for i in range(5)]  # still arriving
+    await clock.run(5)
+    assert all(t.done() for t in bulk + welcomes + questions + later)
+    assert max(telegram.at("welcome")) < min(telegram.at("question"))
+    assert max(telegram.at("question")) < min(telegram.at("bulk"))
 
 
 async def test_the_bot_wide_limit_holds_in_every_second(clock: FakeClock) -> None:
