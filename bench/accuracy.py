@@ -262,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round8": crisis("tests/safety/crisis_used_round8.yaml"),
         "crisis_used_round9": crisis("tests/safety/crisis_used_round9.yaml"),
         "crisis_used_round10": crisis("tests/safety/crisis_used_round10.yaml"),
+        "crisis_used_round11": crisis("tests/safety/crisis_used_round11.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -285,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round10": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round10.yaml"
+        ),
+        "sequences_used_round11": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round11.yaml"
         ),
     }
     if args.blind:

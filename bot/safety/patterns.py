@@ -658,6 +658,10 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r" lesson)\b",
            r"\b(?:says|said|told me|saying) (?:that )?i am next\b(?! (?:in line|on the list|up"
            r"|to|for)\b)"),
+        _r("daycare|school|nursery|kindergarten|fire escape",
+           r"\b(?:address|location|photo|picture) of (?:my |the )?(?:\w+ )?(?:daycare|school"
+           r"|nursery|kindergarten)\b(?: \w+){0,6}? (?:knife|gun|today|tonight)\b",
+           r"\b(?:he|she|they|someone|somebody) (?:is|are) on the fire escape\b"),
         _r("sharpening",
            r"<PERSON><AUX>(?: \w+){0,3}? sharpening (?:things|something|stuff|knives|the knives"
            r"|a knife|his knife|an axe|the axe|a machete|the machete|his machete|tools|a blade)\b"
@@ -1449,6 +1453,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     Group("overdose",
         _r("overdos",
            r"(?<!a patient )(?<!patients )(?<!patient s )(?<!who )(?<!had [0-9] )(?<!two )"
+           r"(?<!after an )(?<!after )"
            r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients"
            r"|case|cases|cal|cals|call|calls|scene|episode|in (?:my|the|that) (?:ward|er|shift"
            r"|show|movie|book))\b)(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
@@ -1867,6 +1872,15 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bused (?:the|a|some) (?:glass|blade|razor|shard|scissors) on (?:my|myself)\b",
            r"\bsleep(?:ing)? forever\b(?: \w+){0,3}? (?:sounds|seems|would be|feels)\b",
            r"\b(?:sorting out|deciding|figuring out|writing down|working out) who gets my\b"),
+        _r("takes me|take me|plan and a date|who to|hapens to me|hapen to me|aranged|in order",
+           r"\b(?:pray|praying|prayed|hope|hoping|wish) (?:that )?(?:god|the lord|jesus|he)"
+           r" (?:takes|wil take|would take|just takes) me\b",
+           r"\bi (?:have|got|made) (?:a|the) plan and a date\b(?! (?:to|for) (?:leave|leaving|move"
+           r"|moving|get out|go|escape)\b)",
+           r"\blist of who to (?:call|contact|tel)(?: \w+){0,2}? after\b",
+           r"\bwho gets (?:the|my) (?:cat|dog|kids|pets?|things|stuff|plants)\b(?: \w+){0,3}? if"
+           r" (?:something|anything) (?:happens|were to happen) to me\b(?: \w+){0,8}? (?:arranged"
+           r"|in order|sorted|this week|seriously)\b"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2219,6 +2233,14 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\bconfess in front of\b",
            r"\bcalls me (?:the|a) (?:mistake|burden|failure|freak|disgrace)\b",
            r"\bmakes me eat alone\b"),
+        _r("leting|location|acount|photos|pics|pictures|videos|take the kids|get the kids|kep the kids",
+           r"\bletting (?:himself|herself|themselves) in\b",
+           r"\bif i (?:ever )?leave\b(?: \w+){0,4}? (?:take|get|keep) the kids\b",
+           r"\b(?:makes|made|forces|forced) me share my location\b",
+           r"\b(?:making|makes|made|keeps making) new accounts? to (?:message|contact|text|reach"
+           r"|harass|stalk) me\b",
+           r"\bsent (?:photos|pics|pictures|videos) of me to (?:his|her|their) (?:friends|mates"
+           r"|family|group|coworkers)\b"),
         _r("permision|times|clothes|what i wear|saying no|loan|credit",
            r"\b(?:i have to|have to|need to|i must|i am made to) ask (?:him |her |them )?(?:for )?"
            r"permission\b",
@@ -2351,6 +2373,13 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|my meds|the meds)\b",
            r"\b(?:already did it|i did it|did it)\b(?: \w+){0,3}? (?:took|swallowed|drank)"
            r" (?:everything|al|al of|the whole|a whole|every)\b"),
+        _r("saving|colecting|hoarding|stockpiling|keping",
+           r"\b(?:taken|took|swallowed) (?:what|everything|al) (?:i had been|i have been|i was|i had)"
+           r" (?:saving|saving up|collecting|hoarding|stockpiling|keeping)\b"),
+        _r("stove|iron|hob|burner|fire|flame|oven|pan|lighter",
+           r"\b(?:held|put|pressed|kept) my (?:arm|hand|hands|leg|wrist|skin|fingers) (?:on|against"
+           r"|over|in) (?:the |a )?(?:stove|iron|hob|burner|fire|flame|oven|pan|lighter)\b"
+           r"(?: \w+){0,8}? (?:on purpose|skin|bad|blister\w*|burn\w*)\b"),
         _r("emptied",
            r"\bemptied (?:the|my|mums|moms|our|his|her) (?:medicine cabinet|medicine drawer|pill box"
            r"|pill bottle|first aid kit|medicine box)\b"),

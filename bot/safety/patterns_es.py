@@ -203,6 +203,9 @@ DANGER: Final[tuple[Group, ...]] = (
     ),
     # A weapon held now, a child taken by someone drunk, "i can't talk, he's right here".
     Group("es_now_more",
+        _r("nadie sale|candado|con lave",
+           r"\bnadie sale\b(?: \w+){0,3}? hasta\b",
+           r"\bcerro (?:el|la) \w+ con (?:candado|llave)\b"),
         _r("hoy|subiendo|carcel",
            r"\b(?:dijo|dice|grito) (?:que|q) hoy (?:si )?me (?:toca|mata|pega|las pago|va a ir mal)\b",
            r"\bviene subiendo (?:las escaleras|la escalera)\b",
@@ -303,7 +306,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     Group("es_goodbye_harm",
         _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
            "|me mato|soga|cuerda|hacerlo|como lo voy|guardadas|juntadas|escondidas|ahoradas"
-           "|cartas|extranaria|acabe|termine"
+           "|cartas|extranaria|acabe|termine|merezco|sobro|sin mi|planeado|listo|preparado"
+           "|decidido"
            "|contra|con la|con el",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
            r"\bperdon(?:en)? por todo\b(?: \w+){0,8}? (?:los quiero|las quiero|adios|chau"
@@ -320,6 +324,11 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:le|les) (?:deje|escribi) (?:unas )?cartas a (?:mis hijos|mi familia|mi mama"
            r"|todos|mi hija|mi hijo)\b",
            r"\bnadie me extranaria\b",
+           r"\bdeje de comer\b(?: \w+){0,4}? no merezco\b",
+           r"\b(?:yo )?sobro en este mundo\b|\bestarian mejor sin mi\b",
+           r"\b(?:ya )?tengo todo (?:planeado|listo|preparado|decidido) para (?:el|este|esta|la)"
+           r" (?:domingo|lunes|martes|miercoles|jueves|viernes|sabado|finde|fin de semana|noche)"
+           r"\b(?: \w+){0,4}? (?:me siento (?:tranquila|tranquilo|en paz)|ya no tengo miedo)\b",
            r"\bcansad[ao] de todo\b(?: \w+){0,4}? quiero (?:que|q) (?:se )?(?:acabe|termine)\b",
            r"\b(?:ya )?tengo (?:pensado|decidido|planeado) como (?:hacerlo|lo voy a hacer)\b",
            rf"\btengo (?:guardadas|juntadas|escondidas|ahorradas) (?:las |mis |unas |todas las )?"
@@ -395,6 +404,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\bfotos intimas mias\b",
            r"\bcastigaba(?:n)? sin comer\b",
            r"\b(?:obligaban|obligaba|obligan|obliga) a confesar\b"),
+        _r("ubicacion|pecado|infierno|castiga",
+           r"\bme (?:hace|hacia|obliga a|obligaba a) compartir (?:la|mi) ubicacion\b",
+           r"\bsi (?:lo|la) dejo(?: \w+){0,2}? (?:es pecado|me voy al infierno|dios me castiga)\b"),
         _r("permiso|demonio|iglesia|prestamo|credito|deuda|tarjeta",
            r"\bpedirle permiso (?:hasta )?para\b",
            r"\btengo un demonio\b|\benfrente de toda la iglesia\b",
