@@ -34,7 +34,7 @@ import argparse
 import io
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -202,56 +202,58 @@ def cross_validate(x: Array, y: npt.NDArray[np.int64], parts: list[Array]) -> tu
     return alarms, tolds
 
 
-def thresholds(items: list[dict[str, Any]], alarms: Array) -> dict[str, float]:
-    """Per language: the smallest threshold whose cross-validated flag rate stays within
-    NONE_FLAG_TARGET on the labelled `none` items of that language (near-misses, figures of
-    speech, calm messages) and within TOPIC_FLAG_TARGET on the topic questions (English)."""
+def _smallest_per_language(
+    items: list[dict[str, Any]],
+    rate: Callable[[list[int], float, str], float],
+    near_target: float,
+    topic_target: float,
+) -> dict[str, float]:
+    """Per language: the smallest threshold on GRID whose `rate` stays within near_target on
+    the labelled `none` items of that language (near-misses, figures of speech, calm messages)
+    and, for English, within topic_target on the topic questions."""
     out = {}
     topics = [i for i, item in enumerate(items) if item.get("topic") and item["label"] == "none"]
     for lang in LANGUAGES:
-        idx = [
+        near = [
             i
             for i, item in enumerate(items)
             if item["label"] == "none" and not item.get("topic") and item["lang"] == lang
         ]
-
         easy = topics if lang == "en" else []
-
-        def within(t: float, idx: list[int] = idx, easy: list[int] = easy) -> bool:
-            near = float((alarms[idx] >= t).mean()) if idx else 0.0
-            calm = float((alarms[easy] >= t).mean()) if easy else 0.0
-            return near <= NONE_FLAG_TARGET and calm <= TOPIC_FLAG_TARGET
-
-        out[lang] = next((t for t in GRID if within(t)), GRID[-1])
+        out[lang] = next(
+            (
+                t
+                for t in GRID
+                if rate(near, t, lang) <= near_target and rate(easy, t, lang) <= topic_target
+            ),
+            GRID[-1],
+        )
     return out
+
+
+def thresholds(items: list[dict[str, Any]], alarms: Array) -> dict[str, float]:
+    """Alarm thresholds: cross-validated flag rates within NONE_FLAG_TARGET on labelled `none`
+    items and TOPIC_FLAG_TARGET on the topic questions."""
+
+    def rate(rows: list[int], t: float, _lang: str) -> float:
+        return float((alarms[rows] >= t).mean()) if rows else 0.0
+
+    return _smallest_per_language(items, rate, NONE_FLAG_TARGET, TOPIC_FLAG_TARGET)
 
 
 def told_thresholds(
     items: list[dict[str, Any]], alarms: Array, tolds: Array, limits: dict[str, float]
 ) -> dict[str, float]:
-    """Per language: the smallest disclosure threshold whose cross-validated disclosure replies
-    (told at or above it, alarm below the language's threshold) stay within TOLD_NONE_TARGET on
-    the labelled `none` items and within TOLD_TOPIC_TARGET on the topic questions."""
-    out = {}
-    topics = [i for i, item in enumerate(items) if item.get("topic") and item["label"] == "none"]
-    for lang in LANGUAGES:
-        idx = [
-            i
-            for i, item in enumerate(items)
-            if item["label"] == "none" and not item.get("topic") and item["lang"] == lang
-        ]
-        easy = topics if lang == "en" else []
+    """Disclosure thresholds: cross-validated disclosure replies (told at or above it, alarm
+    below the language's threshold) within TOLD_NONE_TARGET on labelled `none` items and
+    TOLD_TOPIC_TARGET on the topic questions."""
 
-        def rate(rows: list[int], t: float, limit: float = limits[lang]) -> float:
-            if not rows:
-                return 0.0
-            return float(((tolds[rows] >= t) & (alarms[rows] < limit)).mean())
+    def rate(rows: list[int], t: float, lang: str) -> float:
+        if not rows:
+            return 0.0
+        return float(((tolds[rows] >= t) & (alarms[rows] < limits[lang])).mean())
 
-        def within(t: float, idx: list[int] = idx, easy: list[int] = easy) -> bool:
-            return rate(idx, t) <= TOLD_NONE_TARGET and rate(easy, t) <= TOLD_TOPIC_TARGET
-
-        out[lang] = next((t for t in GRID if within(t)), GRID[-1])
-    return out
+    return _smallest_per_language(items, rate, TOLD_NONE_TARGET, TOLD_TOPIC_TARGET)
 
 
 def figures(
