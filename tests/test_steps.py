@@ -167,3 +167,37 @@ async def test_a_typed_pause_date_reads_the_user_once_and_writes_once(harness: H
     assert calls.count("get_user") == 1 and "ensure_user" not in calls
     assert [c for c in calls if c.startswith("set_")] == ["set_paused"]  # ends the step too
     assert (await harness.services.repo.get_user(1)).pending is None
+
+
+async def test_the_welcomes_country_question_takes_a_typed_country(harness: Harness) -> None:
+    """Asked "which country are you in?" by /start, a newcomer types the answer."""
+    _, question = await harness.send("/start")
+    assert "which country" in question.text
+    [reply] = await harness.send("Germany")
+    assert "Germany" in reply.text and "112" in reply.text
+    assert (await harness.services.repo.get_user(1)).country == "DE"
+
+
+@pytest.mark.parametrize("typed", ["skip", "Skip.", "later", "saltar"])
+async def test_the_welcomes_country_question_can_be_skipped_in_words(
+    harness: Harness, typed: str
+) -> None:
+    await harness.send("/start")
+    [reply] = await harness.send(typed)
+    assert "until you choose a country" in reply.text
+    assert (await harness.services.repo.get_user(1)).pending is None
+    await _reads_afresh(harness)
+
+
+async def test_a_question_after_the_welcome_is_answered_not_taken_for_a_country(
+    harness: Harness,
+) -> None:
+    await harness.send("/start")
+    await _reads_afresh(harness)
+
+
+async def test_pressing_skip_ends_the_country_question(harness: Harness) -> None:
+    _, question = await harness.send("/start")
+    await harness.press(next(d for d in buttons(question) if d == "csk"))
+    [reply] = await harness.send("ok")
+    assert "couldn't find that country" not in reply.text

@@ -1,7 +1,8 @@
-"""/country: which country's lines Help now shows; pick one or type its name."""
+"""/country: which country's lines Help now shows; pick one or type its name (or "skip")."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, Update
@@ -10,12 +11,33 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import CountryMenu, HelpNow, SetCountry
 from bot.context import BotContext
 from bot.countries import resolve_country
-from bot.handlers.common import button, chat_id, help_row, respond
+from bot.domain import StorageError
+from bot.handlers.common import button, chat_id, help_row, keyboard, respond
 from bot.handlers.hotline import country_buttons, render_lines
 from bot.policy import MAX_ANSWER_LENGTH
 from bot.steps import Step, Waiting
 
+log = logging.getLogger(__name__)
 ALIASES = {"UK": "GB"}
+# Typed instead of pressing Skip when asked for the country (English and Spanish).
+SKIP_WORDS = frozenset(
+    {
+        "skip",
+        "later",
+        "not now",
+        "no",
+        "no thanks",
+        "none",
+        "pass",
+        "prefer not to say",
+        "rather not say",
+        "saltar",
+        "omitir",
+        "despues",
+        "ahora no",
+        "paso",
+    }
+)
 # Stored for "somewhere else": a user-assigned ISO code, so the column keeps two letters.
 ELSEWHERE = "ZZ"
 
@@ -53,9 +75,34 @@ async def set_country(update: Update, context: BotContext) -> None:
     await respond(update, context, text, InlineKeyboardMarkup([*rows, help_row(content)]))
 
 
-async def typed_country(update: Update, context: BotContext, step: Step, text: str) -> bool:
-    """A country typed by name: its lines, or, where we hold none yet, the general ones."""
+async def ask_when_new(context: BotContext, chat: int) -> None:
+    """/start asked the country: a typed name (or "skip") is its answer. The welcome has gone
+    already, so a database that fails here costs only the typed answer (buttons still work)."""
+    try:
+        await context.repo.set_pending(chat, Step(Waiting.COUNTRY).format(), context.clock.now())
+    except StorageError:
+        log.info("country question: could not note the step")
+
+
+async def skip_country(update: Update, context: BotContext) -> None:
+    """Skip: the default country's lines for now, and the question ends."""
     content = context.content
+    default = content.country(context.settings.default_country)
+    text = content.text("country_skipped", country=f"{default.flag} {default.name}")
+    try:
+        await context.repo.set_pending(chat_id(update), None, context.clock.now())
+    except StorageError:
+        log.info("country question: could not end the step")
+    await respond(update, context, text, keyboard(content))
+
+
+async def typed_country(update: Update, context: BotContext, step: Step, text: str) -> bool:
+    """A country typed by name: its lines, or, where we hold none yet, the general ones;
+    "skip" (or "later", "saltar") as the Skip button."""
+    content = context.content
+    if " ".join(text.lower().replace("!", " ").replace(".", " ").split()) in SKIP_WORDS:
+        await skip_country(update, context)
+        return True
     found = resolve_country(text) if len(text) <= MAX_ANSWER_LENGTH else None
     if found is None:
         return False

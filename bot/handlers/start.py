@@ -10,6 +10,7 @@ from bot.content import Content
 from bot.context import BotContext
 from bot.delivery.limiter import FOLLOW_UP
 from bot.handlers.common import button, chat_id, keyboard, labelled, main_menu, respond
+from bot.handlers.country import ask_when_new, skip_country
 from bot.privacy.state import note_sent
 
 COMMANDS = [
@@ -70,6 +71,7 @@ async def start(update: Update, context: BotContext) -> None:
             rate_limit_args=FOLLOW_UP,
         )
         note_sent(context, sent)  # /hide deletes it with the rest
+        await ask_when_new(context, cid)  # a typed "Germany" or "skip" answers it
 
 
 def likely_country(language_code: str | None, content: Content) -> str | None:
@@ -78,13 +80,6 @@ def likely_country(language_code: str | None, content: Content) -> str | None:
     region = (language_code or "").replace("_", "-").partition("-")[2].upper()
     region = {"UK": "GB"}.get(region, region)
     return region if region in content.countries else None
-
-
-async def skip_country(update: Update, context: BotContext) -> None:
-    content = context.content
-    default = content.country(context.settings.default_country)
-    text = content.text("country_skipped", country=f"{default.flag} {default.name}")
-    await respond(update, context, text, keyboard(content))
 
 
 async def how_it_works(update: Update, context: BotContext) -> None:
