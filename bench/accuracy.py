@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round9": crisis("tests/safety/crisis_used_round9.yaml"),
         "crisis_used_round10": crisis("tests/safety/crisis_used_round10.yaml"),
         "crisis_used_round11": crisis("tests/safety/crisis_used_round11.yaml"),
+        "crisis_used_round12": crisis("tests/safety/crisis_used_round12.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -289,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round11": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round11.yaml"
+        ),
+        "sequences_used_round12": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round12.yaml"
         ),
     }
     if args.blind:

@@ -662,6 +662,10 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:address|location|photo|picture) of (?:my |the )?(?:\w+ )?(?:daycare|school"
            r"|nursery|kindergarten)\b(?: \w+){0,6}? (?:knife|gun|today|tonight)\b",
            r"\b(?:he|she|they|someone|somebody) (?:is|are) on the fire escape\b"),
+        _r("smashed|broke|kicked in|punched|fist",
+           r"\b(?:he|she|they)(?: is| has| s)? just (?:smashed|broke|kicked in|punched|put his fist"
+           r" through) (?:her|my|the|our|his) (?:\w+ )?(?:window|windows|mirror|door|windscreen"
+           r"|windshield|car)\b"),
         _r("sharpening",
            r"<PERSON><AUX>(?: \w+){0,3}? sharpening (?:things|something|stuff|knives|the knives"
            r"|a knife|his knife|an axe|the axe|a machete|the machete|his machete|tools|a blade)\b"
@@ -1311,7 +1315,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r" longer\b"),
         _r("burden",
            r"\b(?:i am|i fel like|i am just|i fel|i m|i am only)(?: such| just| only"
-           r"| nothing but| a huge| a big| a total)? (?:a )?burden\b(?! to (?:him|her|them)\b)"),
+           r"| nothing but| a huge| a big| a total)? (?:a )?burden\b(?! to (?:him|her|them)\b)"
+           r"(?! (?:asking|when i ask|to ask|for asking|by asking|every time i ask)\b)"),
     ),
     # Hopelessness: no reason to live, can't go on.
     Group("hopeless",
@@ -1386,7 +1391,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|burned|burnt|burning|hit|hits|hitting|scratch|scratching|scratched|punch"
            r"|punching|punched|bruise|bruising|injure|injuring|injured|bite|biting|carve"
            r"|carving|carved|punish|punishing|bleed|bleeding|whip|whipping|mutilate"
-           r"|mutilating|beat|beating|slash|slashing) <MYSELF>\b"
+           r"|mutilating|beat|beating|slash|slashing) <MYSELF>\b(?<!do not want to hurt myself)"
+           r"(?<!do not want to harm myself)(?<!never want to hurt myself)"
            r"(?! (?:of|out|shaving|cooking|chopping|slicing|opening|making|cleaning|gardening"
            r"|working|at (?:the|work|gym)|on (?:a|an|the|some|broken|my|his|her|paper)"
            r"|by accident|accidentaly|accidently|accidentally|while|playing|lifting|running"
@@ -1453,7 +1459,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     Group("overdose",
         _r("overdos",
            r"(?<!a patient )(?<!patients )(?<!patient s )(?<!who )(?<!had [0-9] )(?<!two )"
-           r"(?<!after an )(?<!after )"
+           r"(?<!after an )(?<!after )(?<!we had an )(?<!we had )"
            r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients"
            r"|case|cases|cal|cals|call|calls|scene|episode|in (?:my|the|that) (?:ward|er|shift"
            r"|show|movie|book))\b)(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
@@ -1881,6 +1887,15 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bwho gets (?:the|my) (?:cat|dog|kids|pets?|things|stuff|plants)\b(?: \w+){0,3}? if"
            r" (?:something|anything) (?:happens|were to happen) to me\b(?: \w+){0,8}? (?:arranged"
            r"|in order|sorted|this week|seriously)\b"),
+        _r("date|fault|guts|prove|when you|found",
+           r"\b(?:i have|i) (?:picked|chosen|set|got) a date(?: picked| set)?(?= *$| now\b"
+           r"| already\b| and i\b| so\b)",
+           r"\btell my \w+ (?:that )?it (?:was|is) (?:never|not) (?:her|his|their) fault\b",
+           r"\bend it\b(?: \w+){0,12}? (?:prove (?:him|her|them) wrong|(?:have|had) the guts)\b",
+           r"\b(?:feel it|does it hurt|is it painful|does it take long) when you (?:drown|hang"
+           r"|jump|bleed out|overdose)\b",
+           r"\bhow long (?:before|until|til) (?:someone|somebody|a person|you|i) (?:gets|get|is"
+           r"|are|would be|wil be) found\b"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2277,6 +2292,7 @@ _AMOUNT = (
     r"|enough|[1-9][0-9]+|fifty|forty|thirty|twenty|fifteen|al of|al the|al my|al of my"
     r"|al of the|the whole packet of|a whole packet of|the whole box of|a box of|a packet of"
     r"|a pack of|the pack of|every|al these|al those|a fistful of|two bottles of|a bottle of"
+    r"|(?:[2-9]|two|to|three|four|five) (?:packs|packets|boxes|bottles|strips) of"
     r"|a full bottle of|a new bottle of"
     r"|both bottles of|half a bottle of|half the bottle of|a few bottles of|the whole thing of)"
 )
@@ -2291,7 +2307,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b<PILLS>(?: \w+){0,8}? (?:took|swallowed|downed|ate|have taken|just took)"
            r" (?:them|it|those|these) al\b",
            r"\b(?:took|swallowed|downed|mixed|taken)(?: \w+){0,5}? <PILLS> (?:with|and)"
-           r" (?:vodka|alcohol|wine|whisky|whiskey|booze|rum|beer|drink|gin|tequila)\b",
+           r" (?:half a bottle of |a bottle of |some |a lot of |loads of )?(?:vodka|alcohol|wine"
+           r"|whisky|whiskey|booze|rum|beer|drink|gin|tequila)\b",
            r"\b<PILLS> (?:are|r|is|have|started) (?:kicking in|starting to work|working"
            r"|taking effect|started working)\b"),
         _r("al of them|them al|every single one|every last one",
@@ -2308,7 +2325,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy|drama|content"
            r"|sun|work|pizza|love|memes|music|tea|energy drinks)\b)",
            r"\bi (?:just|already|have just|think i just) od\b",
-           r"\b(?:took|taken|had|did) an overdose\b(?! (?:patient|patients|case|cases|cal|calls"
+           r"(?<!we )\b(?:took|taken|had|did) an overdose\b(?! (?:patient|patients|case|cases|cal|calls"
+           r"|come|came|that|who|brought"
            r"|scene|on (?:my|the|her|his) (?:shift|ward|unit)))"),
     ),
 
@@ -2387,7 +2405,12 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b(?:in|inside) the car in the garage\b(?: \w+){0,10}? (?:engine|motor)s?(?: is)?"
            r" (?:running|on)\b",
            r"\b(?:engine|motor) running\b(?: \w+){0,8}? garage (?:door )?(?:closed|shut|down)\b",
+           r"\b(?:sitting|sat|i am) in the (?:car in the )?garage (?:with|and) the (?:engine|motor)"
+           r"(?: is)? (?:running|on)\b",
            r"\bgarage (?:door )?(?:closed|shut|down)\b(?: \w+){0,8}? (?:engine|motor) (?:running|on)\b"),
+        _r("to dep",
+           r"\b(?:went|cut|gone|going) too deep\b(?: \w+){0,8}? (?:will not stop|wont stop"
+           r"|soaked|soaking|bleeding|stitches)\b"),
         _r("deper than",
            r"\bdeeper than (?:usual|before|ever|normal|last time)\b(?: \w+){0,10}? (?:will not"
            r" stop|wont stop|soaking|blood|bleeding|towel|stitches)\b"),

@@ -203,6 +203,8 @@ DANGER: Final[tuple[Group, ...]] = (
     ),
     # A weapon held now, a child taken by someone drunk, "i can't talk, he's right here".
     Group("es_now_more",
+        _r("lego|levo",
+           r"\b(?:ya )?llego\b(?: \w+){0,6}? me va a (?:ir mal|pegar|matar)\b"),
         _r("nadie sale|candado|con lave",
            r"\bnadie sale\b(?: \w+){0,3}? hasta\b",
            r"\bcerro (?:el|la) \w+ con (?:candado|llave)\b"),
@@ -307,6 +309,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
            "|me mato|soga|cuerda|hacerlo|como lo voy|guardadas|juntadas|escondidas|ahoradas"
            "|cartas|extranaria|acabe|termine|merezco|sobro|sin mi|planeado|listo|preparado"
+           "|leve|recoja|seguir"
            "|decidido"
            "|contra|con la|con el",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
@@ -324,6 +327,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:le|les) (?:deje|escribi) (?:unas )?cartas a (?:mis hijos|mi familia|mi mama"
            r"|todos|mi hija|mi hijo)\b",
            r"\bnadie me extranaria\b",
+           r"\b(?:le pido|pido|ruego|le ruego) a (?:dios|diosito|la virgen|diosito santo) (?:que|q)"
+           r" me (?:lleve|recoja)\b",
+           r"\b(?:pa|para) (?:que|q) seguir\b",
            r"\bdeje de comer\b(?: \w+){0,4}? no merezco\b",
            r"\b(?:yo )?sobro en este mundo\b|\bestarian mejor sin mi\b",
            r"\b(?:ya )?tengo todo (?:planeado|listo|preparado|decidido) para (?:el|este|esta|la)"
@@ -337,7 +343,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|me vas a ver|te escribo|les escribo)\b",
            r"\b(?:regale|reparti|di|deje) (?:mi ropa|mis cosas|todo lo mio|todas mis cosas)\b"
            r"(?: \w+){0,8}? despedirme\b",
-           r"\bme (?:pego|golpeo|doy) (?:la cabeza |cabezazos )?(?:contra|con) (?:la pared|el piso"
+           r"\bme (?:pego|golpeo|doy) (?:(?:en )?la cabeza |cabezazos )?(?:contra|con) (?:la pared|el piso"
            r"|la puerta|el espejo)\b(?: \w+){0,6}? (?:hasta|sangr|no puedo parar)"),
         _r("cigaro|cigarilo|encendedor|plancha|navaja|cuchila|gilete|vidrio|tijeras|hojita",
            r"\bme (?:quemo|queme|quemaba|corto|corte|cortaba|lastimo|rajo)(?: \w+){0,3}? con"
