@@ -1896,6 +1896,27 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|jump|bleed out|overdose)\b",
            r"\bhow long (?:before|until|til) (?:someone|somebody|a person|you|i) (?:gets|get|is"
            r"|are|would be|wil be) found\b"),
+        _r("after|sory|final|forgive|whel|hit me|hits me|over me|weight|funeral|check out|why"
+           "|myself|reason",
+           r"\bknow what to do after\b(?! (?:the|my|this|that|school|work|dinner|class|lunch"
+           r"|it|we|i|you)\b)",
+           r"\btell my (?:mom|mum|dad|mother|father|sister|brother|kids|family|daughter|son|wife"
+           r"|husband|grandma|grandpa)(?: that)? i am sorry\b(?= *$| for everything\b| please\b)",
+           r"\b(?:deleted|said bye|said goodbye|gave away)\b(?: \w+){0,14}? (?:feels|it feels|this"
+           r" feels|it is) final\b",
+           r"\bforgives? (?:people|someone|those|a person) who (?:leave early|take their (?:own )?life"
+           r"|end it|end their (?:own )?life|go early|kil themselves)\b",
+           r"\blet(?:ing|ting)? go of the (?:steering )?wheel\b",
+           r"\bif (?:a|the) (?:bus|car|truck|train|lorry) (?:hit|hits|ran over|runs over) me\b"
+           r"(?: \w+){0,4}? (?:relieved|fine|ok|okay|happy|glad|grateful|a relief)\b",
+           r"\b(?:knot|noose|rope|beam|hook)(?: \w+){0,4}? (?:hold|holds|take|takes|support|supports)"
+           r" (?:a persons|a person s|my|someones|someone s|human|a body s|body) weight\b",
+           r"\b(?:end|kil) me\b(?: \w+){0,4}? (?:il|i wil|i am going to|i wil just) do it myself\b",
+           r"\b(?:playlist|songs|music|outfit|flowers|readings) for my (?:own )?funeral\b",
+           r"\b(?:plan|planning|planned) how to check out\b(?! of (?:the|a|my) (?:hotel|airbnb|room"
+           r"|library|store)\b)",
+           r"\b(?:highest|tallest) (?:bridge|building|cliff|parking garage|car park|tower)\b"
+           r"(?: \w+){0,5}? (?:do not worry about why|dont worry about why|never mind why|no reason)\b"),
         _r("stop eating|starv",
            r"\b(?:stop eating|starve myself|starving myself)(?: \w+){0,2}? (?:until|til|till)"
            r" (?:it al ends|it ends|it is over|i die|i disappear|i am gone|everything ends"
@@ -2256,6 +2277,16 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|harass|stalk) me\b",
            r"\bsent (?:photos|pics|pictures|videos) of me to (?:his|her|their) (?:friends|mates"
            r"|family|group|coworkers)\b"),
+        _r("imigration|ice|migracion|authorities|film|birth control|contraceptive|condoms"
+           r"|the pil|shakes|shook|shaking|mocks|mocked|makes fun",
+           r"\b(?:cal|call|report me to|tel|turn me in to) (?:immigration|ice|the authorities"
+           r"|migracion)\b",
+           r"\bfilms? (?:me|it)(?: \w+){0,3}? (?:and laughs|laughing|and laughed)\b",
+           r"\b(?:hid|hides|threw away|flushed|took|swapped|poked holes in) my (?:birth control"
+           r"|contraceptives?|the pill|condoms)\b",
+           r"\b(?:shakes|shook|shaking) (?:her|him|the baby|my (?:baby|son|daughter))\b(?: \w+){0,3}?"
+           r" (?:when|because|til|until)\b",
+           r"\b(?:mocks|mocked|makes fun of) my (?:accent|weight|body|family|english|voice)\b"),
         _r("permision|times|clothes|what i wear|saying no|loan|credit",
            r"\b(?:i have to|have to|need to|i must|i am made to) ask (?:him |her |them )?(?:for )?"
            r"permission\b",
@@ -2307,7 +2338,8 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\b<PILLS>(?: \w+){0,8}? (?:took|swallowed|downed|ate|have taken|just took)"
            r" (?:them|it|those|these) al\b",
            r"\b(?:took|swallowed|downed|mixed|taken)(?: \w+){0,5}? <PILLS> (?:with|and)"
-           r" (?:half a bottle of |a bottle of |some |a lot of |loads of )?(?:vodka|alcohol|wine"
+           r" (?:half a bottle of |a bottle of |some |a lot of |loads of |the |my |his |her )?(?:vodka"
+           r"|alcohol|wine"
            r"|whisky|whiskey|booze|rum|beer|drink|gin|tequila)\b",
            r"\b<PILLS> (?:are|r|is|have|started) (?:kicking in|starting to work|working"
            r"|taking effect|started working)\b"),

@@ -203,6 +203,10 @@ DANGER: Final[tuple[Group, ...]] = (
     ),
     # A weapon held now, a child taken by someone drunk, "i can't talk, he's right here".
     Group("es_now_more",
+        _r("noche|hoy|encontro|encontraron",
+           r"\b(?:hoy|esta noche|en la noche|hoy en la noche)(?: \w+){0,4}? (?:voy a ver lo (?:que|q)"
+           r" pasa|me va a ir mal|vas a ver)\b",
+           r"^(?:ya )?me (?:encontro|encontraron)(?: otra vez)?$"),
         _r("lego|levo",
            r"\b(?:ya )?llego\b(?: \w+){0,6}? me va a (?:ir mal|pegar|matar)\b"),
         _r("nadie sale|candado|con lave",
@@ -309,7 +313,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
            "|me mato|soga|cuerda|hacerlo|como lo voy|guardadas|juntadas|escondidas|ahoradas"
            "|cartas|extranaria|acabe|termine|merezco|sobro|sin mi|planeado|listo|preparado"
-           "|leve|recoja|seguir"
+           "|leve|recoja|seguir|rinda|a proposito"
            "|decidido"
            "|contra|con la|con el",
            r"\b(?:este es|es|va a ser|sera) mi ultimo mensaje\b",
@@ -330,6 +334,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:le pido|pido|ruego|le ruego) a (?:dios|diosito|la virgen|diosito santo) (?:que|q)"
            r" me (?:lleve|recoja)\b",
            r"\b(?:pa|para) (?:que|q) seguir\b",
+           r"\bojala (?:el|mi) cuerpo se rinda\b|\bno como hace dias a proposito\b",
            r"\bdeje de comer\b(?: \w+){0,4}? no merezco\b",
            r"\b(?:yo )?sobro en este mundo\b|\bestarian mejor sin mi\b",
            r"\b(?:ya )?tengo todo (?:planeado|listo|preparado|decidido) para (?:el|este|esta|la)"
@@ -391,7 +396,7 @@ MEDICAL: Final[tuple[Group, ...]] = (
         _r("sangr",
            r"\bme (?:corte|cortie|abri|raje)(?: \w+){0,8}? (?:no (?:para|paraba|deja|dejaba) de"
            r" sangrar|sangra (?:mucho|un monton|sin parar)|hay (?:mucha|un monton de) sangre"
-           r"|no (?:para|deja) de salir sangre)\b"),
+           r"|no (?:para|deja) de salir sangre|no para la sangre)\b"),
     ),
 )
 
@@ -410,6 +415,11 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\bfotos intimas mias\b",
            r"\bcastigaba(?:n)? sin comer\b",
            r"\b(?:obligaban|obligaba|obligan|obliga) a confesar\b"),
+        _r("anticoncept|condones|cuentas nuevas|bloque",
+           r"\b(?:escondio|tiro|cambio|me quito) (?:mis |las )?(?:pastillas anticonceptivas"
+           r"|anticonceptivos|condones)\b",
+           r"\bcuentas nuevas\b",
+           r"\b(?:ya )?(?:lo |la )?bloquee como [0-9]+\b"),
         _r("ubicacion|pecado|infierno|castiga",
            r"\bme (?:hace|hacia|obliga a|obligaba a) compartir (?:la|mi) ubicacion\b",
            r"\bsi (?:lo|la) dejo(?: \w+){0,2}? (?:es pecado|me voy al infierno|dios me castiga)\b"),

@@ -9,7 +9,7 @@ imported by the bot. Training data (all non-blind):
   crisis_phrases_families.yaml and crisis_phrases_semantic.yaml, written for the wording
   families the used rounds showed the detector missing and for the calm messages it flagged)
   and the
-  rounds that were first scored blind and then used for tuning (crisis_used_round1-12.yaml);
+  rounds that were first scored blind and then used for tuning (crisis_used_round1-13.yaml);
 - the bot's own topic questions (messages/topics.yaml), as `none` or, where the rules see a
   disclosure in them, `disclosure` (any the rules call a crisis are left out): ordinary
   questions a person asks the bot must not be asked "are you safe right now?".
@@ -22,10 +22,10 @@ Model: one hidden layer of semantic.HIDDEN ReLU units and a softmax over the fou
 WordLlama embedding. Decision thresholds on P(danger) + P(self_harm), one for English and one
 for Spanish: the smallest on a grid whose 5-fold cross-validated flag rate on the labelled
 `none` items of that language (near-misses, figures of speech, calm messages) stays within
-# Near-misses asked "are you safe right now?" may be up to a quarter (the crisis issue's bound,
-# measured blind); at 0.15 the blind rounds 4-9 showed 9-22% while self-harm recall suffered.
-NONE_FLAG_TARGET: Final = 0.2  # semantic-only flag rate on labelled `none`, cross-validated
-figures printed are cross-validated, so non-blind but out-of-fold.
+NONE_FLAG_TARGET and, for English, on the topic questions within TOPIC_FLAG_TARGET (which is
+the bound that holds the English threshold now). A second threshold on P(disclosure) answers
+disclosures the rules miss (TOLD_*_TARGET). The figures printed are cross-validated, so
+non-blind but out-of-fold.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ SETS: Final = (
     ("tests/safety/crisis_used_round10.yaml", "en"),
     ("tests/safety/crisis_used_round11.yaml", "en"),
     ("tests/safety/crisis_used_round12.yaml", "en"),
+    ("tests/safety/crisis_used_round13.yaml", "en"),
 )
 OUT: Final = Path(__file__).resolve().parent / "data" / DATA_FILE
 L2: Final = 1e-4
@@ -72,6 +73,8 @@ ITERATIONS: Final = 800
 LEARNING_RATE: Final = 0.01
 SEED: Final = 2026
 FOLDS: Final = 5
+# Near-misses asked "are you safe right now?" may be up to a quarter (the crisis issue's bound,
+# measured blind); at 0.15 the blind rounds 4-9 showed 9-22% while self-harm recall suffered.
 NONE_FLAG_TARGET: Final = 0.2  # semantic-only flag rate on labelled `none`, cross-validated
 TOPIC_FLAG_TARGET: Final = 0.08  # and on the bot's own topic questions (ordinary questions)
 # A disclosure the rules missed: P(disclosure) of the most telling part, when the message is not
