@@ -178,7 +178,7 @@ async def test_the_welcomes_country_question_takes_a_typed_country(harness: Harn
     assert (await harness.services.repo.get_user(1)).country == "DE"
 
 
-@pytest.mark.parametrize("typed", ["skip", "Skip.", "later", "saltar"])
+@pytest.mark.parametrize("typed", ["skip", "Skip.", "later", "saltar", "Después"])
 async def test_the_welcomes_country_question_can_be_skipped_in_words(
     harness: Harness, typed: str
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, Update
@@ -14,6 +15,7 @@ from bot.countries import resolve_country
 from bot.domain import StorageError
 from bot.handlers.common import button, chat_id, help_row, keyboard, respond
 from bot.handlers.hotline import country_buttons, render_lines
+from bot.matching import normalise
 from bot.policy import MAX_ANSWER_LENGTH
 from bot.steps import Step, Waiting
 
@@ -85,22 +87,28 @@ async def ask_when_new(context: BotContext, chat: int) -> None:
 
 
 async def skip_country(update: Update, context: BotContext) -> None:
-    """Skip: the default country's lines for now, and the question ends."""
+    """Skip: the default country's lines for now. (A pressed Skip has already ended the
+    question in bot/handlers/gate.py, as every other button does.)"""
     content = context.content
     default = content.country(context.settings.default_country)
     text = content.text("country_skipped", country=f"{default.flag} {default.name}")
-    try:
-        await context.repo.set_pending(chat_id(update), None, context.clock.now())
-    except StorageError:
-        log.info("country question: could not end the step")
     await respond(update, context, text, keyboard(content))
+
+
+def says_skip(text: str) -> bool:
+    """ "skip", "Skip.", "later", "después": a typed Skip."""
+    return " ".join(re.findall(r"[a-z]+", normalise(text))) in SKIP_WORDS
 
 
 async def typed_country(update: Update, context: BotContext, step: Step, text: str) -> bool:
     """A country typed by name: its lines, or, where we hold none yet, the general ones;
     "skip" (or "later", "saltar") as the Skip button."""
     content = context.content
-    if " ".join(text.lower().replace("!", " ").replace(".", " ").split()) in SKIP_WORDS:
+    if says_skip(text):
+        try:  # a typed answer ends its step itself
+            await context.repo.set_pending(chat_id(update), None, context.clock.now())
+        except StorageError:
+            log.info("country question: could not end the step")
         await skip_country(update, context)
         return True
     found = resolve_country(text) if len(text) <= MAX_ANSWER_LENGTH else None

@@ -34,7 +34,6 @@ REPLIES = {
     CrisisLevel.SELF_HARM: ("crisis_self_harm", ("emergency", "crisis")),
     CrisisLevel.DISCLOSURE: ("crisis_disclosure", ("domestic_abuse",)),
 }
-FULL = (CrisisLevel.DANGER, CrisisLevel.SELF_HARM)
 
 
 def emergency_number(country: Country) -> str | None:
