@@ -46,6 +46,7 @@ import aiohttp
 from bench.fake_telegram import FakeTelegram, SentRecord
 from bench.seed import seed
 from bot.db.outbox import DISPATCHER_LOCK_KEY
+from bot.webhook import SECRET_HEADER
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "123456:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"  # digits, colon, 35 letters
@@ -384,7 +385,7 @@ class BalancedHotlines(Hotlines):
             async with self._session.post(
                 f"http://127.0.0.1:{port}{WEBHOOK_PATH}",
                 json=update,
-                headers={"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET},
+                headers={SECRET_HEADER: WEBHOOK_SECRET},
             ) as response:
                 if response.status == 200:
                     self.posted[port] += 1
