@@ -52,7 +52,6 @@ POSTGRES_URL = _per_worker(BASE_POSTGRES_URL)
 # The longest tests (seconds each, where most take milliseconds) go first, so that under
 # pytest-xdist they start at once on different workers rather than one of them ending the run.
 SLOW_FIRST = (
-    "tests/safety/test_semantic_build.py::test_committed_classifier_is_what_training_produces",
     "tests/privacy/test_logs.py::test_debug_log_holds_no_update_content",
     "tests/test_cli.py::test_crisis_done_when_scripts",
     "tests/handlers/test_hotline.py::test_a_hanging_database_is_reported_in_seconds_not_a_minute",

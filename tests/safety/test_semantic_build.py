@@ -13,24 +13,41 @@ from bench import accuracy
 from bot.safety import train
 from bot.safety.semantic import DATA_FILE
 
+COMMITTED = Path(train.__file__).parent / "data" / DATA_FILE
 
-def test_committed_classifier_is_what_training_produces(capsys: pytest.CaptureFixture[str]) -> None:
-    """Retrain in memory (deterministic) and compare with bot/safety/data/semantic.npz: a
-    labelled set changed without `python -m bot.safety.train` fails here."""
-    assert train.main(["--check"]) == 0
-    report = json.loads(capsys.readouterr().out)
-    committed = np.load(Path(train.__file__).parent / "data" / DATA_FILE)
-    assert report["items"] == json.loads(str(committed["report"]))["items"]
-    # Within one step of the threshold grid: another BLAS may round a fold differently.
-    limits = report["cross_validated"]["thresholds"]
-    assert abs(float(committed["threshold"]) - limits["en"]) <= 0.026
-    assert abs(float(committed["threshold_es"]) - limits["es"]) <= 0.026
-    figures = report["cross_validated"]["all"]
+
+def test_committed_classifier_was_trained_on_todays_labelled_sets() -> None:
+    """A labelled set, a topic question, a rule that relabels a topic question or a training
+    setting changed without `python -m bot.safety.train` fails here. (Retraining to compare is
+    not portable: another BLAS build rounds a fold differently and moves a threshold a step.)"""
+    committed = np.load(COMMITTED, allow_pickle=False)
+    items = train.load_items()
+    assert json.loads(str(committed["report"]))["items"] == len(items)
+    assert str(committed["fingerprint"]) == train.fingerprint(items), (
+        "the labelled sets changed since semantic.npz was trained: run python -m bot.safety.train"
+    )
+
+
+def test_the_fingerprint_sees_a_changed_label_and_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = train.load_items()
+    before = train.fingerprint(items)
+    relabelled = [dict(items[0], label="none" if items[0]["label"] != "none" else "danger")]
+    assert train.fingerprint(relabelled + items[1:]) != before
+    monkeypatch.setattr(train, "ITERATIONS", train.ITERATIONS + 1)
+    assert train.fingerprint(items) != before
+
+
+def test_committed_classifier_keeps_its_cross_validated_budgets() -> None:
+    report = json.loads(str(np.load(COMMITTED, allow_pickle=False)["report"]))
+    figures = report["cross_validated"]
     # The bot's own topic questions are rarely asked "are you safe right now?".
-    assert report["cross_validated"]["topics"]["none"]["rules_plus_semantic_check"] <= 0.1
+    assert figures["topics"]["none"]["rules_plus_semantic_check"] <= 0.1
     # Cross-validated (non-blind) floor: the layer keeps its precision budget on near-misses.
-    assert figures["none"]["rules_plus_semantic_full"] <= 0.05
-    assert figures["none"]["rules_plus_semantic_check"] <= 0.25
+    assert figures["all"]["none"]["rules_plus_semantic_full"] <= 0.05
+    assert figures["all"]["none"]["rules_plus_semantic_check"] <= 0.25
+    committed = np.load(COMMITTED, allow_pickle=False)
+    assert float(committed["threshold"]) == pytest.approx(figures["thresholds"]["en"])
+    assert float(committed["threshold_es"]) == pytest.approx(figures["thresholds"]["es"])
 
 
 def test_accuracy_scores_a_blind_style_file(tmp_path: Path) -> None:
@@ -58,6 +75,8 @@ def test_accuracy_scores_a_blind_style_file(tmp_path: Path) -> None:
     assert got["medical_lead"]["led_with_emergency_number"] == 1.0
     assert got["medical_lead"]["false_leads_on_other_items"] == 0.0
     assert got["disclosure_answered"] == 1.0
+
+
 
 
 def test_accuracy_scores_sequences(tmp_path: Path) -> None:
