@@ -77,8 +77,6 @@ def test_accuracy_scores_a_blind_style_file(tmp_path: Path) -> None:
     assert got["disclosure_answered"] == 1.0
 
 
-
-
 def test_accuracy_scores_sequences(tmp_path: Path) -> None:
     path = tmp_path / "seq.yaml"
     path.write_text(
