@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict, deque
@@ -71,6 +72,8 @@ _JOIN_CHARS: Final = 1_000
 _JOIN_TOKENS: Final = 2 * WINDOW
 _FULL: Final = frozenset({CrisisLevel.DANGER, CrisisLevel.SELF_HARM})
 MIN_SEMANTIC_WORDS: Final = 3
+# A word of normalised text (letters and digits) with a letter in it.
+_LETTER_WORDS: Final = re.compile(r"(?<![a-z0-9])[0-9]*[a-z]")
 # How far above every message alone the joined text must score to count as a new sign.
 JOIN_MARGIN: Final = 0.1
 
@@ -230,8 +233,7 @@ class CrisisDetector:
         # One or two words ("thanks", "ok cool") say too little for the embedding: the rules
         # alone judge them ("help", "sos" and the like are rules).
         # Only words count: "2027 01 01" is no sentence to judge by meaning.
-        words = _words(t_en)
-        if model is not None and level not in _FULL and words >= MIN_SEMANTIC_WORDS:
+        if model is not None and level not in _FULL and _enough_words(t_en):
             score: SemanticScore = (
                 model.score_ids(list(tokens), spanish=spanish)
                 if isinstance(tokens, tuple)
@@ -276,7 +278,7 @@ class CrisisDetector:
         model = self._model
         return (
             model is not None
-            and _words(alone.t_en) >= MIN_SEMANTIC_WORDS
+            and _enough_words(alone.t_en)
             and all(SEVERITY[e.level] < SEVERITY[CrisisLevel.CHECK] for e in earlier)
             and joined.alarm >= max([alone.alarm] + [e.alarm for e in earlier]) + JOIN_MARGIN
         )
@@ -333,9 +335,11 @@ class CrisisDetector:
         self.context.forget(chat_id)
 
 
-def _words(text: str) -> int:
-    """Words with letters in them: "2027 01 01" is no sentence to judge by meaning."""
-    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
+def _enough_words(text: str) -> bool:
+    """At least MIN_SEMANTIC_WORDS words with letters in them: "2027 01 01" is no sentence to
+    judge by meaning. (Counts only that far: a 4,096-character text is not walked through.)"""
+    found = _LETTER_WORDS.finditer(text)
+    return all(next(found, None) is not None for _ in range(MIN_SEMANTIC_WORDS))
 
 
 @functools.cache

@@ -108,7 +108,8 @@ class StaticEmbedder:
         if not parts:
             return []
         size = self.table.shape[0]
-        encoded = self.tokenizer.encode_batch(parts, add_special_tokens=False)
+        # The fast batch skips the character offsets, which nothing here reads.
+        encoded = self.tokenizer.encode_batch_fast(parts, add_special_tokens=False)
         return [[i for i in e.ids if 0 <= i < size] for e in encoded]
 
     def vectors(self, ids: list[int]) -> FloatArray:

@@ -27,7 +27,7 @@ Rules for editing:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -364,23 +364,53 @@ class Rule:
 
     anchors: tuple[str, ...]
     regex: re.Pattern[str]
+    index: int  # position in ALL_RULES, the prefilter's name for it
 
-    def search(self, text: str, gated: bool = True) -> bool:
-        if gated and self.anchors and not any(a in text for a in self.anchors):
-            return False
+    def search(self, text: str, gate: Gate | None = None) -> bool:
+        """Does the rule match `text`? With a gate (made for this text), the gate decides how
+        to find out cheaply."""
+        if gate is not None:
+            return gate.matches(self)
         return self.regex.search(text) is not None
+
+
+# Every rule, in the order made: the prefilter (prefilter.py) scans for all of them in one pass.
+ALL_RULES: Final[list[Rule]] = []
 
 
 def _r(anchors: str | Iterable[str], *sources: str) -> Rule:
     """Rule from anchors ("a|b|c" or a word list; () for none) and pattern alternatives."""
     items = anchors.split("|") if isinstance(anchors, str) else list(anchors)
     folded = tuple(sorted({fold(a) for a in items if a}))
-    return Rule(folded, _rx(*sources))
+    rule = Rule(folded, _rx(*sources), len(ALL_RULES))
+    ALL_RULES.append(rule)
+    return rule
+
+
+class Gate:
+    """How to run the rules on one long normalised text: a rule none of whose anchors occurs
+    in it cannot match; or, given `find` (prefilter.py), whatever `find` answers, which is
+    always the rule's own answer, found faster."""
+
+    __slots__ = ("find", "text")
+
+    def __init__(self, text: str, find: Callable[[Rule], bool] | None = None) -> None:
+        self.text = text
+        self.find = find
+
+    def allows(self, rule: Rule) -> bool:
+        """Could the rule match at all, by its anchors?"""
+        return not rule.anchors or any(a in self.text for a in rule.anchors)
+
+    def matches(self, rule: Rule) -> bool:
+        if self.find is not None:
+            return self.find(rule)
+        return self.allows(rule) and rule.regex.search(self.text) is not None
 
 
 class Group:
     """A named set of rules ("danger:proximity"). On a short text one combined regex runs (one
-    call into the regex engine); on a long one each rule runs only if its anchors occur."""
+    call into the regex engine); on a long one only the rules its gate allows."""
 
     __slots__ = ("combined", "name", "rules")
 
@@ -389,9 +419,9 @@ class Group:
         self.rules = rules
         self.combined = re.compile("|".join(f"(?:{r.regex.pattern})" for r in rules))
 
-    def search(self, text: str, gated: bool) -> bool:
-        if gated:
-            return any(rule.search(text) for rule in self.rules)
+    def search(self, text: str, gate: Gate | None) -> bool:
+        if gate is not None:
+            return any(rule.search(text, gate) for rule in self.rules)
         return self.combined.search(text) is not None
 
 

@@ -36,6 +36,7 @@ import yaml
 
 from bot.safety import patterns, patterns_es
 from bot.safety.detector import CrisisLevel, classify, explain, normalize
+from bot.safety.prefilter import PREFILTER
 
 HERE = Path(__file__).parent
 LABELS = {level.value: level for level in CrisisLevel}
@@ -288,25 +289,15 @@ def test_adversarial_long_input_stays_linear() -> None:
     assert time.perf_counter() - start < 2.0
 
 
-def test_typical_message_is_well_under_a_millisecond() -> None:
-    texts = [item["text"] for item in MAIN]
-    for text in texts:  # warm up
-        classify(text)
-    start = time.perf_counter()
-    rounds = 5
-    for _ in range(rounds):
-        for text in texts:
-            classify(text)
-    mean = (time.perf_counter() - start) / (rounds * len(texts))
-    print(f"\nmean classify time: {mean * 1e6:.0f} µs per message")
-    assert mean < 0.001
-
-
 # --- Anchors: the speed-up for long texts must never hide a match -----------------------------
 
 
 @pytest.mark.parametrize("item", MAIN + HELDOUT, ids=lambda x: x["text"][:40])
-def test_anchors_do_not_change_the_result(item: dict[str, str]) -> None:
+def test_anchors_do_not_change_the_result(
+    item: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The prefilter off: the gate is the anchors (the prefilter's own test is test_prefilter.py).
+    monkeypatch.setattr(PREFILTER, "enabled", False)
     assert explain(item["text"], gated=True) == explain(item["text"], gated=False)
 
 
