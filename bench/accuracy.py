@@ -265,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round11": crisis("tests/safety/crisis_used_round11.yaml"),
         "crisis_used_round12": crisis("tests/safety/crisis_used_round12.yaml"),
         "crisis_used_round13": crisis("tests/safety/crisis_used_round13.yaml"),
+        "crisis_used_round14": crisis("tests/safety/crisis_used_round14.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -297,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round13": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round13.yaml"
+        ),
+        "sequences_used_round14": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round14.yaml"
         ),
     }
     if args.blind:

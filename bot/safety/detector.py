@@ -248,7 +248,8 @@ def _danger(t: str, gate: p.Gate | None, find_all: bool) -> tuple[list[str], lis
     raging = p.AGITATED_PERSON.search(t, gate)
     if coming or near or raging:
         fear = p.FEAR.search(t) is not None
-        if coming and (fear or raging or p.AGITATED.search(t) or p.NOW.search(t)):
+        agreed = p.HANDOVER.search(t) is not None  # "to pick up his stuff, all agreed"
+        if coming and (fear or raging or p.AGITATED.search(t) or (p.NOW.search(t) and not agreed)):
             direct.append("coming")
         elif near and (fear or raging):
             direct.append("near")
@@ -264,10 +265,12 @@ def _decide(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel, l
     direct, downgradable = _danger(t, gate, find_all)
     signals = [f"danger:{name}" for name in direct + downgradable]
     past_only = figure = False
+    fiction = p.FICTION.search(t) is not None
     if (
         direct
-        and (p.DREAM.search(t) or p.FICTION.search(t))
-        and not (p.NOW.search(t) or p.FEAR.search(t))
+        and (p.DREAM.search(t) or fiction)
+        # "playing a horror game and someone's breaking into the cabin, so scared lol"
+        and (not (p.NOW.search(t) or p.FEAR.search(t)) or (fiction and p.LAUGH.search(t)))
     ):
         # "i had a dream he was chasing me", "in the movie the guy is banging on the door":
         # a dream or a story with nothing of now or fear in it is asked about, not answered
@@ -347,6 +350,9 @@ def _decide_es(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel
         return CrisisLevel.CHECK, signals
     if disclosure:
         return CrisisLevel.DISCLOSURE, signals
+    if es.ASK_IF_SAFE.search(t):
+        signals.append("check:ask_if_safe")
+        return CrisisLevel.CHECK, signals
     return CrisisLevel.NONE, signals
 
 

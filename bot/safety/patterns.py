@@ -641,10 +641,19 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("leave|get out|escape",
            r"\b(?:can not) (?:leave|get out of|escape) (?:the|this|his|her|our) (?:house|room"
            r"|car|apartment|flat|building|bathroom|bedroom|basement)\b"),
+        # A door locked on the user with a condition for leaving ("locked the door, says i
+        # can't go until i pay").
+        _r("locked",
+           r"\blocked (?:the|all the|every|both) (?:doors?|gates?)\b(?: \w+){0,10}? (?:i can not"
+           r"|i am not allowed to|we can not|will not let (?:me|us)|not letting (?:me|us)|says i"
+           r" can not|said i can not) (?:go|leave|get out)\b"),
     ),
     # Hiding from someone ("i'm hiding in the bathroom"); "hiding from my responsibilities" not.
     Group("hiding",
         _r("hiding",
+           # "my dog is hiding under the bed" (fireworks): an animal hiding.
+           r"(?<!dog )(?<!dogs )(?<!cat )(?<!cats )(?<!dog is )(?<!cat is )(?<!pet is )"
+           r"(?<!puppy is )(?<!kitten is )(?<!dogs are )(?<!cats are )(?<!pets are )"
            r"\bhiding (?:in|inside|under|behind) (?:the|my|a|his|her|our|their|an) (?:\w+ )?"
            r"(?:bathroom|closet|wardrobe|car|bedroom|room|basement|attic|garage|shed|cupboard"
            r"|toilet|loo|kitchen|bed|stairs|shower|bathtub|laundry|pantry|neighbou?rs?|garden"
@@ -804,12 +813,12 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         # is a lift home.
         _r("away|out|from",
            r"(?:<INTIMATE><AUX>|\b(?:texted|texts|messaged|said|says|wrote|sent)(?: me)?(?: that)?"
-           r" i am) (?:only |like |about |maybe |less than |under )?(?:\d+|a few|a couple"
+           r" i am) (?:only |like |about |maybe |less than |under )?(?:\d{1,2}|a few|a couple"
            r"|couple|one|two|three|five|ten|fifteen|twenty|thirty) (?:min|mins|minutes|blocks"
            r"|streets|stops|miles|km|kms|kilometers|kilometres) (?:away|out|from (?:here|me|us"
            r"|my|our|the house|home))\b(?!(?: \w+){0,4}? (?:pizza|food|delivery|takeaway"
            r"|takeout|groceries|dinner|lunch|cake|coffee|uber|taxi|cab|yay|cant wait|can not wait"
-           r"|excited|presents|gifts)\b)"),
+           r"|excited|presents|gifts|safe|relieved|finally)\b)"),
         _r("almost|nearly|here in|home in|back in",
            r"<PERSON><AUX> (?:almost|nearly) (?:here|home|back)\b",
            r"\b(?:wil|il|hel|shel|theyl|going to|is going to) (?:be|get) (?:here|home|back) in"
@@ -1105,7 +1114,8 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r"|lunch)\b)"),
         # "finish you off", "finish what he started", "neither of us walks out of here alive".
         _r("finish|alive|come after",
-           r"\bfinish (?:me|you|us) of\b|\bfinish (?:the job|what (?:he|she|they|i) started)\b",
+           r"\bfinish (?:me|you|us) of\b(?! with (?:these|those|all (?:these|those|this))\b)"
+           r"|\bfinish (?:the job|what (?:he|she|they|i) started)\b",
            r"\b(?:neither|none|both) of us (?:walks|walk|gets|get|leaves|leave|makes it|make it)"
            r" (?:out|out of here|out of this)(?: \w+)? alive\b",
            r"\b(?:wil|il|hel|shel|theyl|going to|gona|is going to|are going to) come after"
@@ -1203,7 +1213,15 @@ DREAM: Final = _rx(
 FICTION: Final = _rx(
     r"\b(?:movie|movies|film|films|tv show|series|episode|novel|thriller|video game|documentary"
     r"|anime|character|villain|scene|audiobook|true crime|netflix|trailer|plot|zombies|zombie"
-    r"|hide and seek|playing tag)\b"
+    r"|hide and seek|playing tag|horror game"
+    r"|(?:playing|played|play) (?:a |an |the |this |that )?(?:horror |scary |video |new )?game)\b"
+)
+# A visit agreed for belongings or the children: "coming over tonight to pick up his stuff,
+# it's all agreed". With "now" alone it is not danger; with fear or rage it still is.
+HANDOVER: Final = _rx(
+    r"\bto (?:pick up|collect|get|grab|drop off|return|fetch) (?:his|her|their|the|my) (?:stuff"
+    r"|things|belongings|boxes|clothes|kids|children|son|daughter|mail|post|dog|car)\b"
+    r"|\b(?:it is all|all|it is|everything is) (?:agreed|arranged|civil|sorted|planned)\b"
 )
 # Speech verbs: a reported threat ("he said he'll kill me lol") is never taken as a joke.
 SAID: Final = _rx(
@@ -1215,14 +1233,33 @@ SAID: Final = _rx(
 # SELF_HARM: suicide, self-injury, wanting to die or disappear, overdose, goodbyes.
 # =============================================================================================
 
+_MORE_ON_PURPOSE = (
+    r"\b(?:shot up|injected|took|used|snorted|smoked|did|drank|swallowed|had|popped)\b"
+    r"(?: \w+){0,3}? (?:way |a lot |much |loads |so much |far )?more than (?:normal|usual|i usually"
+    r" do|i should|is safe|my usual|my dose|the dose|prescribed)\b(?: \w+){0,4}?"
+    r" (?:on purpose|deliberately)\b"
+)
+
 SELF_HARM: Final[tuple[Group, ...]] = (
+    # More than usual, on purpose: "shot up way more than normal on purpose".
+    Group("more_on_purpose",
+        _r("on purpose|deliberately",
+           rf"{_MORE_ON_PURPOSE}"),
+    ),
+    # Self-injury named, then "i did it": "is cutting common ... i did it tonight".
+    Group("injury_then_did_it",
+        _r("did it|done it|relapsed",
+           r"\b(?:cutting|cut myself|cuts|self harm\w*|selfharm\w*|burning myself|hurting myself"
+           r"|self injury)\b(?: \w+){0,25}? i (?:did it|have done it|did it again|relapsed)\b"),
+    ),
     # The words themselves, typos and euphemisms ("sucide", "unalive", "kms", "sewer slide").
     Group("suicide_words",
         # Fuzzy "suicide": s + u/ui/.. + c/s/sc + i + d... Every match has "cid", "sid", "cd"
         # or "sd" in it. Career/social suicide and the film are figures of speech.
         _r("cid|sid|cd|sd",
            r"\bs(?<!career s)(?<!social s)(?<!political s)(?<!commercial s)(?<!financial s)"
-           r"(?<!professional s)(?<!electoral s)(?:u|ui|ue|iu|ou|uy)?i?(?:c|s|sc)i?d[a-z]*\b"
+           r"(?<!professional s)(?<!electoral s)(?<!called s)(?<!named s)"
+           r"(?:u|ui|ue|iu|ou|uy)?i?(?:c|s|sc)i?d[a-z]*\b"
            r"(?! (?:squad|doors?|mission|bomb\w*|run|blonde)\b)"),
         _r("kms", r"\bkms\b(?<![0-9] kms)"),
         # Someone else's suicide risk also gets the crisis lines ("my sister wants to kill
@@ -1968,6 +2005,35 @@ SELF_HARM: Final[tuple[Group, ...]] = (
 # =============================================================================================
 
 DISCLOSURE: Final[tuple[Group, ...]] = (
+    # Cut off, fed by permission, made to abort, in debt, tracked, the pet hurt, groomed.
+    Group("control_more",
+        _r("sim|wifi|internet|router",
+           r"\b(?:took|takes|taken|hid|hides|broke|cut|cuts|changed|changes|turned off|turns off)"
+           r" (?:away )?(?:my|the) (?:sim|sim card|wifi password|wifi|internet|router)\b"
+           r"(?: \w+){0,8}? (?:so i can not|i can not|can not) (?:contact|call|talk to|reach"
+           r"|message|text)\b",
+           r"\b(?:took|takes|taken|hid|hides|broke|snapped) (?:away )?my sim(?: card)?\b"),
+        _r("abortion",
+           r"\b(?:made|makes|forced|forces|pressured|pushed) me (?:into |to )?(?:get|have|getting"
+           r"|having)? ?an abortion\b"),
+        _r("food|meals|eat| i get| i am alowed",
+           r"<PERSON><AUX_D> (?:keeps|kept|locks|locked|hides|hid) (?:the|all the|my) food\b",
+           r"\b(?:decides|decided|controls|controlled) (?:how much|what|when|how many meals|how"
+           r" often) i (?:eat|get to eat|get|am allowed)\b"),
+        _r("debt|loan|credit|bils|overdraft",
+           r"\b(?:put|puts|took out|takes out|opened|runs up|ran up) (?:all )?(?:the |his |her"
+           r" |their )?(?:debts?|loans?|credit cards?|bills|overdraft) (?:out )?in my name\b"),
+        _r("airtag|air tag|tracker|tracking device|gps",
+           r"\b(?:found|find|discovered) an? (?:airtag|air tag|tile tracker|tracker|tracking"
+           r" device|gps tracker|gps)\b(?: \w+){0,3}? (?:in|on|under|inside|sewn into|hidden in)"
+           r" (?:my|our|the) \w+"),
+        _r("cat|dog|puppy|kitten|pet|rabbit|bunny|hamster|bird",
+           r"\b(?:he|she|they|<INTIMATE>) (?:threw|kicked|hit|hurt|strangled|choked|drowned"
+           r"|killed|punched|slammed|stabbed|burned|starved) (?:my|our|the) (?:cat|dog|puppy"
+           r"|kitten|pet|pets|rabbit|bunny|hamster|bird)\b"),
+        _r("groom",
+           r"\b(?:groomed (?:me|us|my)|(?:was|were|got|being) groomed)\b"),
+    ),
     # Verbs that can be figurative ("it hit me", "this hurts me") need a person as subject.
     Group("physical_person",
         _r("hit|hurt|struck|strik|touch",
@@ -2359,6 +2425,7 @@ _AMOUNT = (
 )
 
 MEDICAL: Final[tuple[Group, ...]] = (
+    Group("more_on_purpose_taken", _r("on purpose|deliberately", rf"{_MORE_ON_PURPOSE}")),
     Group("overdose_taken",
         _r(words("PILLS"),
            rf"{_TAKEN}(?: \w+){{0,2}}? {_AMOUNT}(?: (?:my|the|of|these|those|his|her|mums|moms"
@@ -2379,9 +2446,10 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|lighter fluid|paint thiner",
            rf"{_TAKEN.replace('(?:took', '(?:drank|drunk|took')} (?:some |the |a bottle of "
            r"|a cup of |a glass of |a lot of |half a bottle of |a mouthful of |some of the "
-           r"|a bit of |a bit of the )?(?:bleach"
+           r"|a bit of |a bit of the |a handful of |a handful of the |handfuls of |a packet of "
+           r"|the whole )?(?:bleach"
            r"|antifreeze|poison|drain cleaner|rat poison|weedkiller|pesticide|lye|windex"
-           r"|detergent|lighter fluid|paint thinner)\b"),
+           r"|detergent|lighter fluid|paint thinner|rat poison pellets|poison pellets)\b"),
         _r("overdos|od|an overdose",
            r"\bi (?:just |already |have |have just |think i |think i just )?(?:overdosed|oded)"
            r"\b(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy|drama|content"
@@ -2530,6 +2598,15 @@ MEDICAL: Final[tuple[Group, ...]] = (
 ASK_IF_SAFE = re.compile(
     r"\bwhat is the point(?: of (?:anything|it all|living|life|trying|going on|me|any of (?:this|it)))?"
     r"(?: anymore| any more)?\s*[?.!]*$"
+    # Questions that research a means: "how long does it take to drown", "what time does the
+    # fast train go through my station, the one that doesnt stop". (Folded spelling: the
+    # text's doubled letters are single, and this pattern is not folded for it.)
+    r"|\bhow long (?:does it|would it|will it|wil it) take (?:to|for (?:a person|someone|you|me)"
+    r" to) (?:drown|bled out|die|sufocate|hang|freze to death|od|overdose)\b"
+    r"|\b(?:what time|when|which)\b(?: \w+){0,6}? trains?\b(?: \w+){0,8}? (?:does not|do not"
+    r"|that does not|that do not) stop\b"
+    r"|\bwhat time (?:does|do) (?:the )?(?:fast|expres|non stop|nonstop|freight) trains?"
+    r" (?:go|pas|come|run) through\b"
     r"|^(?:i have|i got|i am holding|holding|got) (?:a |the |my |his |her )?(?:knife|gun|blade"
     r"|razor|rope|pills)(?: right now| now| in my hand| here)?\s*[?.!]*$"
     r"|^(?:(?:and|but|honestly|just|i think)\s+)?i am (?:so |really |very |just |too )?"

@@ -256,6 +256,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:dormirme|dormir|me duerma|me duermo|quedarme dormid[ao]|cerrar los ojos)"
            r" y (?:no|nunca|ya no) (?:despertar|despierte|volver a despertar|despertarme"
            r"|abrirlos)\b",
+           r"(?<!called )(?<!named )"
            r"\b(?:suicid\w*|quitarme la vida|acabar con mi vida|me voy a matar|matarme)\b"
            r"(?<!va a matarme)(?<!van a matarme)(?<!quiere matarme)(?<!iba a matarme)"
            r"(?<!quieren matarme)(?<!con matarme)(?<!intento matarme)(?<!quiso matarme)"
@@ -309,6 +310,14 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"(?: \w+){0,3}? (?:listas|en la mano|enfrente|conmigo)\b"),
     ),
     # A last message, wanting it over for good, burning or cutting oneself, things given away.
+    # Who keeps the pet if "i" am not here: "quien se queda con mi perro si yo no estoy".
+    Group("es_who_keeps",
+        _r("quien",
+           r"\bquien (?:se queda|se quedaria|cuida|cuidaria|cuidara|se hara cargo|se haria cargo)"
+           r" (?:con |de |a )?mis? (?:perros?|gatos?|mascotas?|hijos?|hijas?|nenes?|plantas)\b"
+           r"(?: \w+){0,3}? si (?:yo )?(?:ya )?(?:no estoy|no estuviera|me pasa algo|me muero"
+           r"|falto|ya no estoy)\b"),
+    ),
     Group("es_goodbye_harm",
         _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
            "|me mato|soga|cuerda|hacerlo|como lo voy|guardadas|juntadas|escondidas|ahoradas"
@@ -479,6 +488,12 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 )
 
 # "mi jefe me va a matar si llego tarde": a figure of speech, given only the "check" level.
+# Asked "are you safe right now?": "si me voy el ya no me puede lastimar verdad" may mean
+# leaving him or dying; the question fits both.
+ASK_IF_SAFE: Final = _rx(
+    r"\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
+    r"|van a poder) (?:lastimar|hacer dano|hacer mal|pegar)\b"
+)
 HYPERBOLE: Final = _rx(
     r"\b(?:este|esta|estos|estas) \w+(?: \w+)? (?:me|nos) (?:va|van|esta|estan) a? ?matar\b|"
     r"\b(?:el|la|los|las) (?:examen|examenes|prueba|parcial|final|tarea|trabajo|tesis|calor|frio"

@@ -527,6 +527,7 @@ ROUND_FLOORS = {
     # "had 2 packs of paracetamol this morning" reads like a daily dose to the rules.
     "crisis_used_round12.yaml": (0.05, 0.85, 1),
     "crisis_used_round13.yaml": (0.05, 0.85, 0),
+    "crisis_used_round14.yaml": (0.05, 0.9, 0),
 }
 
 
