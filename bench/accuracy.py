@@ -266,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round12": crisis("tests/safety/crisis_used_round12.yaml"),
         "crisis_used_round13": crisis("tests/safety/crisis_used_round13.yaml"),
         "crisis_used_round14": crisis("tests/safety/crisis_used_round14.yaml"),
+        "crisis_used_round15": crisis("tests/safety/crisis_used_round15.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -301,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round14": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round14.yaml"
+        ),
+        "sequences_used_round15": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round15.yaml"
         ),
     }
     if args.blind:

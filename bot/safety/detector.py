@@ -282,8 +282,13 @@ def _decide(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel, l
         said = p.SAID.search(t) is not None
         threat_only = set(downgradable) <= {"threat_kill", "threat_harm"}
         joke = threat_only and p.LAUGH.search(t) is not None and not said
+        # "'i'll kill you' when we play fifa, it's just banter": play, asked about at most.
+        banter = (
+            set(downgradable) <= {"threat_kill", "threat_harm", "threat_quoted"}
+            and p.BANTER.search(t) is not None
+        )
         # "my boss will kill me if i'm late": asked about ("check"), not treated as danger.
-        figure = (
+        figure = banter or (
             not joke
             and not said
             and set(downgradable) <= {"threat_kill", "threat_harm", "strangling"}
@@ -308,6 +313,15 @@ def _decide(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel, l
 
     self_harm = _matching(p.SELF_HARM, t, gate, find_all)
     signals += [f"self_harm:{name}" for name in self_harm]
+    if (
+        self_harm
+        and set(self_harm) <= {"self_injury"}
+        and p.LONG_AGO.search(t)
+        and not p.PRESENT.search(t)
+    ):
+        # "i used to self harm years ago, the scars are fading": told, not happening.
+        signals.append("self_harm:discounted_past")
+        self_harm, past_only = [], True
     disclosure: list[str] = []
     if find_all or not (direct or self_harm):
         disclosure = _matching(p.DISCLOSURE, t, gate, find_all)

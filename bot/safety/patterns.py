@@ -676,6 +676,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:fear|scared|afraid|terrified|worried|frightened) for (?:my|our|the kids|my kids)"
            r" (?:life|lives|safety)\b"),
         _r("police|cops|911|999|000|112|111|ambulance|emergency",
+           r"(?<!going to )(?<!were going to )(?<!gonna )(?<!might )(?<!nearly )"
            r"\b(?:cal|calling|caled|get|send|need|someone cal) (?:the )?(?:police|cops|911|999"
            r"|000|112|111|an ambulance|ambulance|emergency services)\b"),
         _r("help|sos|mayday",
@@ -843,6 +844,17 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\bi am watching you\b",
            r"\bi (?:can )?se you (?:right now|now|through (?:the|your) window|from here"
            r"|in there|at the)\b"),
+        # "he just texted me the name of the cafe im sitting in": he knows where the user is.
+        _r("cafe|restaurant|bar|pub|shop|store|place|stret|building|hotel|park|gym|library",
+           r"\b(?:texted|sent|messaged|told) me (?:the name of |a photo of |a picture of )?(?:the"
+           r"|this) (?:cafe|restaurant|bar|pub|shop|store|place|street|building|hotel|park|gym"
+           r"|library) (?:i am|where i am|im) (?:sitting |standing |eating |hiding |waiting )?"
+           r"(?:in|at)\b"),
+        # A weapon shown to the user: "sent me a photo of his gun".
+        _r("gun|knife|rifle|shotgun|pistol|machete|weapon|blade",
+           r"\b(?:sent|sends|showed|shows|texted|messaged) me (?:a )?(?:photo|picture|pic|video"
+           r"|snap) of (?:his|her|their|the|a) (?:gun|knife|rifle|shotgun|pistol|machete|weapon"
+           r"|blade)\b"),
         # An order he is breaking: "the order says he can't be within 100m".
         _r("order|injunction|bail|conditions",
            r"\b(?:order|injunction|bail|conditions) (?:says|said|states|means)(?: that)? (?:he"
@@ -898,6 +910,14 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
 )
 
 DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
+    # Medicine the body cannot go without: "hiding my insulin ... i'm feeling shaky".
+    Group("lifeline_withheld",
+        _r("insulin|inhaler|epipen|epi pen|heart|seizure|dialysis",
+           r"\b(?:hiding|hid|hides|took|takes|taken|keeps|kept|withholding|withholds|withheld"
+           r"|flushed|threw away|locked up|locks up) (?:away )?my (?:insulin|inhaler|epipen"
+           r"|epi pen|heart (?:meds|medication|pills|tablets)|seizure (?:meds|medication|pills)"
+           r"|dialysis)\b"),
+    ),
     # Cut or stabbed by someone, bleeding: "he cut me and there's blood everywhere". Past
     # events ("he cut me once, years ago") are downgraded like every historic group.
     Group("wounded",
@@ -1223,6 +1243,11 @@ HANDOVER: Final = _rx(
     r"|things|belongings|boxes|clothes|kids|children|son|daughter|mail|post|dog|car)\b"
     r"|\b(?:it is all|all|it is|everything is) (?:agreed|arranged|civil|sorted|planned)\b"
 )
+# Play: "'i'll kill you' when we play fifa, it's just banter", "during a nerf fight".
+BANTER: Final = _rx(
+    r"\b(?:just banter|it is banter|only banter|only joking|just joking|trash talk|when we play"
+    r"|while we play|nerf|pillow fight|water fight|play fight|play fighting|during a game)\b"
+)
 # Speech verbs: a reported threat ("he said he'll kill me lol") is never taken as a joke.
 SAID: Final = _rx(
     r"\b(?:said|says|saying|told|tells|telling|texted|texts|texting|messaged|wrote|threaten\w*"
@@ -1246,6 +1271,21 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("on purpose|deliberately",
            rf"{_MORE_ON_PURPOSE}"),
     ),
+    # Means kept ready: "the pills are in a zip bag ... when the time comes".
+    Group("means_ready",
+        _r("when the time comes",
+           r"\b(?:pills|tablets|rope|razor|razors|blades?|gun|meds)\b(?: \w+){0,20}? when the time"
+           r" comes\b"),
+        # "my parents would rather have a dead son ... thinking of giving them what they want"
+        _r("what they want|what he want|what she want",
+           r"\b(?:rather have a|better off|want me|wants me|wish i was|wished i was) dead\b"
+           r"(?: \w+){0,12}? (?:giving|give) (?:them|him|her|everyone) what (?:they|he|she)"
+           r" (?:want|wants)\b"),
+        # "people who leave deserve death and i'm starting to think they were right about me"
+        _r("right",
+           r"\bdeserves? (?:death|to die)\b(?: \w+){0,12}? (?:they|he|she) (?:were|was|are|is)"
+           r" right(?: about me)?\b"),
+    ),
     # Self-injury named, then "i did it": "is cutting common ... i did it tonight".
     Group("injury_then_did_it",
         _r("did it|done it|relapsed",
@@ -1259,6 +1299,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("cid|sid|cd|sd",
            r"\bs(?<!career s)(?<!social s)(?<!political s)(?<!commercial s)(?<!financial s)"
            r"(?<!professional s)(?<!electoral s)(?<!called s)(?<!named s)"
+           r"(?<!novel about s)(?<!book about s)(?<!film about s)(?<!movie about s)"
+           r"(?<!essay about s)(?<!article about s)(?<!documentary about s)(?<!poem about s)"
            r"(?:u|ui|ue|iu|ou|uy)?i?(?:c|s|sc)i?d[a-z]*\b"
            r"(?! (?:squad|doors?|mission|bomb\w*|run|blonde)\b)"),
         _r("kms", r"\bkms\b(?<![0-9] kms)"),
@@ -1527,7 +1569,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         _r("overdos",
            r"(?<!a patient )(?<!patients )(?<!patient s )(?<!who )(?<!had [0-9] )(?<!two )"
            r"(?<!after an )(?<!after )(?<!we had an )(?<!we had )"
-           r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients"
+           r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients|management|prevention"
+           r"|awareness|training|response|reversal|kit|kits"
            r"|case|cases|cal|cals|call|calls|scene|episode|in (?:my|the|that) (?:ward|er|shift"
            r"|show|movie|book))\b)(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
            r"|cute\w*|drama|content|sun|work|pizza|love|vitamin c|gym|podcasts|memes|feelings"
@@ -1700,8 +1743,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     Group("net_self_harm",
         _r("pill|tablet|med|paracetamol|tylenol|insulin|lethal",
            r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|meds"
-           r"|medication|paracetamol|tylenol|insulin)\b(?!.{0,30}\b(?:a day|per day|should i take"
-           r"|for (?:a|my) (?:headache|cold|back|period)))",
+           r"|medication|paracetamol|tylenol|insulin)\b(?!.{0,50}\b(?:a day|per day|should i take"
+           r"|for (?:a|my) (?:headache|cold|back|period)|quiz|exam|homework|assignment|module"
+           r"|first aid|on the test))",
            r"\b(?:pills|tablets|meds)(?: \w+){0,6} (?:would it take|enough to|to not wake|lethal)"),
         _r("point",
            r"\b(?:dont|do not|cant|can not|cannot) see (?:the |any )?point (?:of|in) (?:tomorrow"
@@ -2033,6 +2077,33 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|kitten|pet|pets|rabbit|bunny|hamster|bird)\b"),
         _r("groom",
            r"\b(?:groomed (?:me|us|my)|(?:was|were|got|being) groomed)\b"),
+        _r("wake|woke|waking",
+           r"\b(?:wake|woke|wakes|waking) me up (?:at \d+ ?(?:am)?|in the middle of the night"
+           r"|every night)\b(?: \w+){0,3}? to (?:shout|yell|scream|argue|fight|interrogate|lecture"
+           r"|question)\b"),
+        _r("touching",
+           r"\b(?:keeps|kept|keep) touching (?:me|my (?:back|leg|legs|thigh|thighs|butt|bum|ass"
+           r"|chest|breasts|hair|waist|knee))\b"),
+        _r("meds|medication|pills|insulin|inhaler|tablets|prescription|antidepres",
+           r"\b(?:flushed|threw away|throws away|binned|hid|hides|hiding|took away|takes away)"
+           r" my (?:meds|medication|pills|insulin|inhaler|antidepressants|prescription|tablets)\b"),
+        _r("every time i|barely|hardly",
+           r"\bevery time i (?:make|have) plans\b(?: \w+){0,6}? (?:he|she|they) (?:suddenly )?"
+           r"(?:gets sick|starts a fight|picks a fight|kicks off|gets angry|sulks)\b",
+           r"\bi (?:barely|hardly) see (?:anyone|anybody|my friends|my family|friends|family)"
+           r" (?:anymore|now)\b"),
+        _r("through my",
+           r"\b(?:go|goes|went|going) through my (?:phone|messages|texts|emails|email|laptop"
+           r"|bag|things)\b"),
+        _r("school|demon",
+           r"\b(?:kept|keep|keeps) (?:me|us) (?:home|out) (?:from|of) school\b",
+           r"\b(?:said|told \w+(?: \w+)?) i (?:had|have) (?:a demon|demons)\b"),
+        _r("married|marry|i was 1",
+           r"\b(?:chose|chooses|picked|picks|decided|decides) (?:who|whom) (?:we|i) (?:married"
+           r"|marry|would marry)\b",
+           r"\bi was 1[0-7] and he was [2-9][0-9]\b"),
+        _r("turning up|showing up",
+           r"<PERSON> kept (?:turning|showing) up (?:at|outside) (?:my|our)\b"),
     ),
     # Verbs that can be figurative ("it hit me", "this hurts me") need a person as subject.
     Group("physical_person",
@@ -2413,7 +2484,7 @@ _TAKEN = (
     r"|overdosed on|od on)"
 )
 _AMOUNT = (
-    r"(?:al|every one of|every single one of|a bunch of|a handful of|handfuls of|too many"
+    r"(?:al|a load of|a whole load of|every single one of|a bunch of|a handful of|handfuls of|too many"
     r"|a lot of|lots of|loads of|heaps of|way too many|a ton of|an entire bottle of"
     r"|a whole bottle of|the whole bottle of|the entire bottle of|the bottle of|the rest of"
     r"|enough|[1-9][0-9]+|fifty|forty|thirty|twenty|fifteen|al of|al the|al my|al of my"
@@ -2425,11 +2496,19 @@ _AMOUNT = (
 )
 
 MEDICAL: Final[tuple[Group, ...]] = (
-    Group("more_on_purpose_taken", _r("on purpose|deliberately", rf"{_MORE_ON_PURPOSE}")),
+    Group("more_on_purpose_taken",
+        _r("on purpose|deliberately",
+           rf"{_MORE_ON_PURPOSE}",
+           r"\bi (?:overdosed|od|oded)\b(?: \w+){0,3}? (?:on purpose|deliberately)\b"),
+        _r("bleding",
+           r"\b(?:my )?(?:wrist|wrists|arm|arms|cut|cuts|thigh|leg)s? (?:wil not|do not|does not"
+           r"|is not|are not|can not|would not) stop bleeding\b"),
+    ),
     Group("overdose_taken",
         _r(words("PILLS"),
            rf"{_TAKEN}(?: \w+){{0,2}}? {_AMOUNT}(?: (?:my|the|of|these|those|his|her|mums|moms"
-           r"|dads|sleeping|pain|mum s|mom s|dad s)){0,3} <PILLS>\b(?! (?:today|this morning|on time"
+           r"|dads|sleeping|pain|mum s|mom s|dad s|heart|blood pressure|anxiety|thyroid|nans"
+           r"|grans)){0,3} <PILLS>\b(?! (?:today|this morning|on time"
            r"|like (?:the|my) (?:doctor|dr)|as prescribed|for (?:the day|today)|with breakfast"
            r"|every day|daily)\b)",
            r"\b<PILLS>(?: \w+){0,8}? (?:took|swallowed|downed|ate|have taken|just took)"
@@ -2607,6 +2686,17 @@ ASK_IF_SAFE = re.compile(
     r"|that does not|that do not) stop\b"
     r"|\bwhat time (?:does|do) (?:the )?(?:fast|expres|non stop|nonstop|freight) trains?"
     r" (?:go|pas|come|run) through\b"
+    # Going to someone who died: "i just want to be with my nan again", "heaven ... see my
+    # brother again ... soon"; a last birthday; possessions given to family, deserved more.
+    r"|\bwant to be with my (?:nan|nana|gran|grandma|granny|grandad|grandpa|mum|mom|dad|mother"
+    r"|father|brother|sister|son|daughter|baby|wife|husband|best friend) again\b"
+    r"|\b(?:heaven|afterlife|the other side)\b(?: \w+){0,15}? (?:se|be with|join|met) (?:my \w+"
+    r"|him|her|them) again\b"
+    r"|\bbirthday\b(?: \w+){0,12}? last one(?: anyway)?\b"
+    r"|\b(?:giving|gave|give) (?:away )?(?:al )?(?:of )?my (?:\w+ ){0,4}?to (?:my|his|her)\b"
+    r"(?: \w+){0,5}? (?:deserves? (?:them|it) more|wil not need|do not need (?:them|it) anymore)\b"
+    r"|\b(?:wrote|writing|written|left) (?:down )?(?:al )?my passwords\b"
+    r"|^(?:there is )?no point(?: anymore| in anything| to anything)?\s*[?.!]*$"
     r"|^(?:i have|i got|i am holding|holding|got) (?:a |the |my |his |her )?(?:knife|gun|blade"
     r"|razor|rope|pills)(?: right now| now| in my hand| here)?\s*[?.!]*$"
     r"|^(?:(?:and|but|honestly|just|i think)\s+)?i am (?:so |really |very |just |too )?"

@@ -66,6 +66,8 @@ _PILL_ANCHORS = (
     "aspirinas",
 )
 _MUERTE_OK = (  # "me muero de risa", "me quiero morir de la verguenza"
+    # "me quiero morir del dolor jajaja" (after the gym): pain laughed about.
+    r"(?! del? (?:dolor|cansancio|agujetas) (?:ja|je|jaja|jajaja|xd|lol)\b)"
     r"(?! de (?:risa|verguenza|pena|hambre|sueno|ganas|calor|frio|amor|aburrimiento|envidia"
     r"|la verguenza|la pena|la risa|nervios|cansancio|emocion|felicidad|celos|sed|curiosidad"
     r"|asco|flojera|la emocion|los nervios|ternura|miedo)\b)"
@@ -112,6 +114,16 @@ DANGER: Final[tuple[Group, ...]] = (
            r" (?:me|te|nos) mata\b"),
     ),
     # Weapons, choking, being locked in: lethality signs.
+    # A weapon shown, a threat to burn with the user inside.
+    Group("es_shown",
+        _r("foto|video|imagen",
+           r"\b(?:me )?(?:mando|envio|mostro|enseno|manda|envia) (?:una )?(?:foto|video|imagen)"
+           r" de (?:la|su|una|el|un) (?:pistola|arma|cuchillo|navaja|escopeta|rifle|machete"
+           r"|revolver)\b"),
+        _r("conmigo",
+           r"\b(?:quema|quemar|quemo|incendia|incendiar|prende fuego|prender fuego)\b(?: \w+){0,4}?"
+           r" conmigo (?:adentro|dentro)\b"),
+    ),
     Group("es_lethal",
         _r(("cuchil", "navaja", "pistola", "arma", "escopeta", "rifle", "machete", "revolver",
             "fiero", "hacha", "bate", "tijeras", "cuter"),
@@ -256,7 +268,8 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:dormirme|dormir|me duerma|me duermo|quedarme dormid[ao]|cerrar los ojos)"
            r" y (?:no|nunca|ya no) (?:despertar|despierte|volver a despertar|despertarme"
            r"|abrirlos)\b",
-           r"(?<!called )(?<!named )"
+           r"(?<!called )(?<!named )(?<!novel about )(?<!book about )(?<!film about )"
+           r"(?<!movie about )(?<!essay about )(?<!article about )"
            r"\b(?:suicid\w*|quitarme la vida|acabar con mi vida|me voy a matar|matarme)\b"
            r"(?<!va a matarme)(?<!van a matarme)(?<!quiere matarme)(?<!iba a matarme)"
            r"(?<!quieren matarme)(?<!con matarme)(?<!intento matarme)(?<!quiso matarme)"
@@ -317,6 +330,13 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r" (?:con |de |a )?mis? (?:perros?|gatos?|mascotas?|hijos?|hijas?|nenes?|plantas)\b"
            r"(?: \w+){0,3}? si (?:yo )?(?:ya )?(?:no estoy|no estuviera|me pasa algo|me muero"
            r"|falto|ya no estoy)\b"),
+    ),
+    # "nose pa q sigo, nada tiene sentido": why go on.
+    Group("es_why_go_on",
+        _r("sigo|seguir|vivo|existo",
+           r"\b(?:para|pa) (?:que|q) (?:sigo|seguir|sigo aqui|sigo viva|sigo vivo|vivo|existo)\b"
+           r"(?! (?:intentando|con|insistiendo|esperando|buscando|trabajando|estudiando|aqui en"
+           r"|en este trabajo|pagando)\b)"),
     ),
     Group("es_goodbye_harm",
         _r("ultimo mensaje|por todo|para siempre|de una vez|este mundo|ultima vez|despedirme|gracias"
@@ -437,6 +457,13 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\btengo un demonio\b|\benfrente de toda la iglesia\b",
            r"\b(?:saco|pidio|puso|hizo) (?:un |una )?(?:prestamo|credito|deuda|tarjeta)s? a mi"
            r" nombre\b"),
+    ),
+    # Bruises shown, a mother's "ojala nunca hubieras nacido" told.
+    Group("es_told_bruises",
+        _r("moretones|moratones|morados|marcas|cardenales|nacido",
+           r"\btengo (?:moretones|moratones|morados|marcas de golpes|cardenales)\b",
+           r"\b(?:decia|dice|dijo|decian|dijeron) (?:que|q) ojala (?:nunca |no )?(?:hubiera"
+           r"|hubiese|hubieras) nacido\b"),
     ),
     Group("es_disclosure",
         _r("peg|golpe|maltrat|humil|empuj|jalone|cachete|abofete|pate|viol|abus|manose|insult"
