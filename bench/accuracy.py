@@ -267,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round13": crisis("tests/safety/crisis_used_round13.yaml"),
         "crisis_used_round14": crisis("tests/safety/crisis_used_round14.yaml"),
         "crisis_used_round15": crisis("tests/safety/crisis_used_round15.yaml"),
+        "crisis_used_round16": crisis("tests/safety/crisis_used_round16.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -305,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round15": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round15.yaml"
+        ),
+        "sequences_used_round16": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round16.yaml"
         ),
     }
     if args.blind:

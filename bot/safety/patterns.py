@@ -962,6 +962,8 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     ),
     # Threats quoted from him: "he texted 'i know where you live'", "he said i'm dead".
     Group("threat_quoted",
+        # "he texted 'enjoy your last night' with a laughing emoji"
+        _r("last", r"\benjoy your last (?:night|day|days|week|breath|christmas|birthday)\b"),
         _r("kil|murder|hurt|end|strangle|stab|shot|find|beat|destroy|ruin",
            r"\b(?:i wil|il|i am going to|ima|i am about to|i wil fucking|i swear i wil)"
            r" (?:kil|murder|hurt|end|strangle|stab|shoot|find(?! you (?:a|an|some|the)\b)"
@@ -1246,6 +1248,7 @@ HANDOVER: Final = _rx(
 # Play: "'i'll kill you' when we play fifa, it's just banter", "during a nerf fight".
 BANTER: Final = _rx(
     r"\b(?:just banter|it is banter|only banter|only joking|just joking|trash talk|when we play"
+    r"|jokes|joked|as a joke"
     r"|while we play|nerf|pillow fight|water fight|play fight|play fighting|during a game)\b"
 )
 # Speech verbs: a reported threat ("he said he'll kill me lol") is never taken as a joke.
@@ -1270,6 +1273,23 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     Group("more_on_purpose",
         _r("on purpose|deliberately",
            rf"{_MORE_ON_PURPOSE}"),
+    ),
+    # Means handled, places scouted, a date near, a message that may not come.
+    Group("means_near",
+        # "i've got my dad's old service revolver in the shed ... just holding it"
+        _r("holding|hold|staring at|siting with",
+           r"\b(?:gun|revolver|pistol|rifle|shotgun)\b(?: \w+){0,15}? (?:just )?(?:holding|hold"
+           r"|staring at|sitting with) (?:it|him)\b"),
+        _r("scouting",
+           r"\bscouting (?:bridges|spots|places|locations|cliffs|buildings|roofs|rooftops"
+           r"|car parks|carparks)\b"),
+        _r("why",
+           r"\bif i (?:do not|dont) (?:message|text|reply|answer|come back|wake up|show up|write)"
+           r"\b(?: \w+){0,3}? (?:you know why|you wil know why|that is why|know why)\b"),
+        _r("here|around|alive",
+           r"\bnot (?:be|being) (?:here|around|alive) (?:by|for|at|after|before|til|until)"
+           r" (?:christmas|new year|new years|my birthday|the weekend|next week|next month|summer"
+           r"|spring|autumn|winter|then|the end of the (?:week|month|year))\b"),
     ),
     # Means kept ready: "the pills are in a zip bag ... when the time comes".
     Group("means_ready",
@@ -2104,6 +2124,15 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\bi was 1[0-7] and he was [2-9][0-9]\b"),
         _r("turning up|showing up",
            r"<PERSON> kept (?:turning|showing) up (?:at|outside) (?:my|our)\b"),
+        _r("abortion|aborted",
+           r"\bwished (?:she|he|they|shed|hed) (?:had )?(?:had an abortion|aborted me)\b"),
+        _r("hit|beaten|whip|spank|smack|strap|cane|padle",
+           r"\b(?:were|was|got|get|are|being) (?:hit|beaten|whipped|spanked|smacked|strapped"
+           r"|caned|paddled) (?:with|for|by)\b"),
+        _r("sleep",
+           r"\b(?:let|lets|allowed|allows) me (?:to )?sleep (?:\d+|two|three|four|five) hours\b"),
+        _r("sent",
+           r"\bsent (?:me )?\d{2,} (?:messages|texts|calls|emails|voicemails)\b"),
     ),
     # Verbs that can be figurative ("it hit me", "this hurts me") need a person as subject.
     Group("physical_person",
@@ -2479,7 +2508,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 # =============================================================================================
 
 _TAKEN = (
-    r"(?:\bi |\bjust |\balready |^)(?:(?:have|just|already|literally|actually|think i|kind of"
+    r"(?:\bi |\bjust |\balready |\band |^)(?:(?:have|just|already|literally|actually|think i|kind of"
     r"|probably) ){0,2}(?:took|taken|swallowed|downed|ate|eaten|chugged|popped|had|injected"
     r"|overdosed on|od on)"
 )
@@ -2500,9 +2529,17 @@ MEDICAL: Final[tuple[Group, ...]] = (
         _r("on purpose|deliberately",
            rf"{_MORE_ON_PURPOSE}",
            r"\bi (?:overdosed|od|oded)\b(?: \w+){0,3}? (?:on purpose|deliberately)\b"),
+        _r("overdosed on|od on|oded on",
+           r"^(?:just |i )?(?:overdosed|od|oded) on (?:my|the|his|her|al|some|a|lots|loads)\b"),
+        _r("hang|strangle",
+           # An attempt that hurt: "tried to hang myself ... my neck really hurts".
+           r"\btried to (?:hang|strangle) myself\b(?: \w+){0,15}? (?:neck|throat|voice|breathe"
+           r"|breathing)\b"),
         _r("bleding",
            r"\b(?:my )?(?:wrist|wrists|arm|arms|cut|cuts|thigh|leg)s? (?:wil not|do not|does not"
-           r"|is not|are not|can not|would not) stop bleeding\b"),
+           r"|is not|are not|can not|would not) stop bleeding\b",
+           r"\bcut (?:myself )?(?:deeper|too deep|to deep|deep)\b(?: \w+){0,10}? (?:still |wil not"
+           r" stop |wont stop )?bleeding\b"),
     ),
     Group("overdose_taken",
         _r(words("PILLS"),
@@ -2696,6 +2733,19 @@ ASK_IF_SAFE = re.compile(
     r"|\b(?:giving|gave|give) (?:away )?(?:al )?(?:of )?my (?:\w+ ){0,4}?to (?:my|his|her)\b"
     r"(?: \w+){0,5}? (?:deserves? (?:them|it) more|wil not need|do not need (?:them|it) anymore)\b"
     r"|\b(?:wrote|writing|written|left) (?:down )?(?:al )?my passwords\b"
+    # Heights, doses, a will at 19, the edge, a plane going down, joining someone who died.
+    r"|\bhow (?:high|tal) (?:is )?(?:the )?(?:multi ?storey|multistory|car park|carpark|parking"
+    r" garage|bridge|building|tower|clif|rof|overpas|flyover|viaduct)\b"
+    r"|\b(?:researching|looking up|googling|reading about) (?:what|which|how much|the) (?:dose"
+    r"|amount|pils|method|way)\b(?: \w+){0,4}? (?:would|wil|to) (?:actualy )?(?:work|do it"
+    r"|be enough)\b"
+    r"|\bwrite a wil\b(?: \w+){0,4}? (?:when (?:you are|your|i am|you) |at )1[0-9]\b"
+    r"|\bwant my (?:cat|dog|pets?|kiten|pupy|rabit) to go to\b"
+    r"|\b(?:slowing down|stoping|standing|parking|siting) (?:at|near|on|by) the edge\b"
+    r"|\bhope (?:the|my) (?:plane|flight|bus|train|car) (?:goes down|crashes|crash|derails)\b"
+    r"|\b(?:a ghost|dead|invisible) already\b(?: \w+){0,6}? make it oficial\b"
+    r"|\b(?:joining|join) my (?:mum|mom|dad|nan|gran|grandma|grandad|brother|sister|son"
+    r"|daughter|wife|husband|best friend) son\b"
     r"|^(?:there is )?no point(?: anymore| in anything| to anything)?\s*[?.!]*$"
     r"|^(?:i have|i got|i am holding|holding|got) (?:a |the |my |his |her )?(?:knife|gun|blade"
     r"|razor|rope|pills)(?: right now| now| in my hand| here)?\s*[?.!]*$"

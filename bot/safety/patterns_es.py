@@ -271,6 +271,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"(?<!called )(?<!named )(?<!novel about )(?<!book about )(?<!film about )"
            r"(?<!movie about )(?<!essay about )(?<!article about )"
            r"\b(?:suicid\w*|quitarme la vida|acabar con mi vida|me voy a matar|matarme)\b"
+           r"(?! (?:squad|doors?|mission|bomb\w*|run|blonde)\b)"
            r"(?<!va a matarme)(?<!van a matarme)(?<!quiere matarme)(?<!iba a matarme)"
            r"(?<!quieren matarme)(?<!con matarme)(?<!intento matarme)(?<!quiso matarme)"
            r"(?<!trato de matarme)(?<!queria matarme)"),
@@ -330,6 +331,14 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r" (?:con |de |a )?mis? (?:perros?|gatos?|mascotas?|hijos?|hijas?|nenes?|plantas)\b"
            r"(?: \w+){0,3}? si (?:yo )?(?:ya )?(?:no estoy|no estuviera|me pasa algo|me muero"
            r"|falto|ya no estoy)\b"),
+    ),
+    # A rope looked at, going to be with the Lord.
+    Group("es_means_looked_at",
+        _r("cuerda|soga",
+           r"\b(?:mirando|viendo|pensando en|mire|vi) la (?:cuerda|soga)\b"),
+        _r(" ir con|irme con",
+           r"\b(?:me quiero ir|quiero irme|me quisiera ir|ya me quiero ir) con (?:el senor|dios"
+           r"|diosito|mi mama|mi papa|mi abuel[ao]|mi hij[ao])\b"),
     ),
     # "nose pa q sigo, nada tiene sentido": why go on.
     Group("es_why_go_on",
@@ -464,6 +473,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\btengo (?:moretones|moratones|morados|marcas de golpes|cardenales)\b",
            r"\b(?:decia|dice|dijo|decian|dijeron) (?:que|q) ojala (?:nunca |no )?(?:hubiera"
            r"|hubiese|hubieras) nacido\b"),
+        _r("quitaba|quito|quita|yo era",
+           r"\bme (?:quitaba|quito|quita) a mi (?:hijo|hija|bebe|nene|nena|nino|nina)\b",
+           r"\b(?:le|les) (?:decia|dice|dijo) (?:que|q) yo era (?:mala madre|mal padre|una loca)\b"),
     ),
     Group("es_disclosure",
         _r("peg|golpe|maltrat|humil|empuj|jalone|cachete|abofete|pate|viol|abus|manose|insult"
@@ -518,7 +530,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 # Asked "are you safe right now?": "si me voy el ya no me puede lastimar verdad" may mean
 # leaving him or dying; the question fits both.
 ASK_IF_SAFE: Final = _rx(
-    r"\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
+    # "ya tengo el dia elegido, el domingo q no hay nadie en casa"
+    r"\b(?:ya )?tengo (?:el dia|la fecha|la hora) (?:elegid[ao]|decidid[ao]|pensad[ao])\b"
+    r"|\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
     r"|van a poder) (?:lastimar|hacer dano|hacer mal|pegar)\b"
 )
 HYPERBOLE: Final = _rx(
