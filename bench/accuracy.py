@@ -268,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round14": crisis("tests/safety/crisis_used_round14.yaml"),
         "crisis_used_round15": crisis("tests/safety/crisis_used_round15.yaml"),
         "crisis_used_round16": crisis("tests/safety/crisis_used_round16.yaml"),
+        "crisis_used_round17": crisis("tests/safety/crisis_used_round17.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -309,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round16": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round16.yaml"
+        ),
+        "sequences_used_round17": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round17.yaml"
         ),
     }
     if args.blind:

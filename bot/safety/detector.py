@@ -313,11 +313,15 @@ def _decide(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel, l
 
     self_harm = _matching(p.SELF_HARM, t, gate, find_all)
     signals += [f"self_harm:{name}" for name in self_harm]
-    if (
-        self_harm
-        and set(self_harm) <= {"self_injury"}
-        and p.LONG_AGO.search(t)
-        and not p.PRESENT.search(t)
+    if self_harm and (
+        (set(self_harm) <= {"self_injury"} and p.LONG_AGO.search(t) and not p.PRESENT.search(t))
+        or (
+            # "she used to want to die back then ... i'm not there anymore" ("anymore" is no
+            # present-tense sign here)
+            set(self_harm) <= {"self_injury", "death_wish", "suicide_words"}
+            and p.USED_TO.search(t)
+            and p.RECOVERED.search(t)
+        )
     ):
         # "i used to self harm years ago, the scars are fading": told, not happening.
         signals.append("self_harm:discounted_past")

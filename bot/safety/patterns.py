@@ -530,6 +530,13 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
     ),
     # Stalking as it happens; following online is excluded.
     Group("stalking",
+        # "he's been sat in his car across the road for 2 hours ... flashes the headlights"
+        _r("sat|siting|parked|headlights",
+           r"<PERSON><AUX> (?:been )?(?:sat|sitting|parked) (?:in (?:his|her|their|a) (?:car|van"
+           r"|truck) )?(?:across the (?:road|street)|outside (?:my|our|the) (?:house|flat|place"
+           r"|building))\b",
+           r"\bflash(?:es|ing|ed)? (?:the|his|her) headlights at (?:the|my|our) (?:house|window"
+           r"|flat)\b"),
         _r("follow|stalk|watch|track|chas|circl|tail|spying",
            r"<PERSON><AUX> (?:following|stalking|watching|tracking|chasing|circling|tailing"
            r"|spying on) (?:me|us|my (?:house|car|place|flat|apartment|home|kids|children"
@@ -910,6 +917,13 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
 )
 
 DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
+    # Held by the arm: "stepdad's drunk and has my little sister by the arm really hard".
+    Group("held_by",
+        _r("by the",
+           r"\bhas (?:my|our|the) (?:\w+ )?(?:sister|brother|son|daughter|mum|mom|kids?|baby"
+           r"|child|girlfriend|wife|husband|friend) by the (?:arm|throat|neck|hair|wrist"
+           r"|collar)\b"),
+    ),
     # Medicine the body cannot go without: "hiding my insulin ... i'm feeling shaky".
     Group("lifeline_withheld",
         _r("insulin|inhaler|epipen|epi pen|heart|seizure|dialysis",
@@ -962,6 +976,14 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
     ),
     # Threats quoted from him: "he texted 'i know where you live'", "he said i'm dead".
     Group("threat_quoted",
+        # "she'll make sure i never get there"
+        _r("make sure",
+           r"\bmake sure (?:i|you|we) (?:never|do not|dont) (?:get there|make it|come back|get home"
+           r"|leave|wake up|see (?:tomorrow|the morning))\b"),
+        # "last week he said i'd never see him again" (with "now he's not answering")
+        _r("never se",
+           r"\b(?:said|says|told me|threatened|texted|swore)(?: that)? (?:i (?:would |wil )?|id |il )never"
+           r" see (?:him|her|them|my (?:son|daughter|kids|children|baby|boy|girl)) again\b"),
         # "he texted 'enjoy your last night' with a laughing emoji"
         _r("last", r"\benjoy your last (?:night|day|days|week|breath|christmas|birthday)\b"),
         _r("kil|murder|hurt|end|strangle|stab|shot|find|beat|destroy|ruin",
@@ -1245,10 +1267,20 @@ HANDOVER: Final = _rx(
     r"|things|belongings|boxes|clothes|kids|children|son|daughter|mail|post|dog|car)\b"
     r"|\b(?:it is all|all|it is|everything is) (?:agreed|arranged|civil|sorted|planned)\b"
 )
+# Recovered: "she used to want to die back then ... i'm not there anymore. glad we made it".
+RECOVERED: Final = _rx(
+    r"\b(?:not there anymore|not like that anymore|we both made it|i made it|so proud of how far"
+    r"|how far i have come|those days are over|doing so much better now|in a better place now)\b"
+)
+USED_TO: Final = _rx(r"\bused to\b|\bback then\b|\byears ago\b")
 # Play: "'i'll kill you' when we play fifa, it's just banter", "during a nerf fight".
 BANTER: Final = _rx(
     r"\b(?:just banter|it is banter|only banter|only joking|just joking|trash talk|when we play"
     r"|jokes|joked|as a joke"
+    # a trivial reason: "gonna murder me for eating his leftovers"
+    r"|for (?:eating|drinking|taking|using|borrowing|breaking|finishing) (?:his|her|their|my"
+    r"|the) (?:leftovers|food|yoghurt|yogurt|snacks|chips|crisps|charger|hoodie|clothes|stuff"
+    r"|chocolate|pizza|milk|cereal)"
     r"|while we play|nerf|pillow fight|water fight|play fight|play fighting|during a game)\b"
 )
 # Speech verbs: a reported threat ("he said he'll kill me lol") is never taken as a joke.
@@ -1291,6 +1323,15 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r" (?:christmas|new year|new years|my birthday|the weekend|next week|next month|summer"
            r"|spring|autumn|winter|then|the end of the (?:week|month|year))\b"),
     ),
+    # Medicine kept instead of taken; found "when i'm gone".
+    Group("kept_not_taken",
+        _r("keeping|saving|hiding|storing|stashing",
+           r"\b(?:not been taking|stopped taking|not taking|never took) (?:them|it|my meds|my pills"
+           r"|my tablets)\b(?: \w+){0,4}? (?:keeping|saving|hiding|storing|stashing) (?:them"
+           r"|it)\b"),
+        _r("gone",
+           r"\b(?:finding|find|see|read|reads|finds) (?:it|this|them) when i am gone\b"),
+    ),
     # Means kept ready: "the pills are in a zip bag ... when the time comes".
     Group("means_ready",
         _r("when the time comes",
@@ -1318,7 +1359,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
         # or "sd" in it. Career/social suicide and the film are figures of speech.
         _r("cid|sid|cd|sd",
            r"\bs(?<!career s)(?<!social s)(?<!political s)(?<!commercial s)(?<!financial s)"
-           r"(?<!professional s)(?<!electoral s)(?<!called s)(?<!named s)"
+           r"(?<!professional s)(?<!electoral s)(?<!called s)(?<!named s)(?<!not s)(?<!never s)"
            r"(?<!novel about s)(?<!book about s)(?<!film about s)(?<!movie about s)"
            r"(?<!essay about s)(?<!article about s)(?<!documentary about s)(?<!poem about s)"
            r"(?:u|ui|ue|iu|ou|uy)?i?(?:c|s|sc)i?d[a-z]*\b"
@@ -1587,9 +1628,9 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     # Overdose and pills ("took all my pills", "od tonight"); "overdosed on coffee" is not.
     Group("overdose",
         _r("overdos",
-           r"(?<!a patient )(?<!patients )(?<!patient s )(?<!who )(?<!had [0-9] )(?<!two )"
+           r"(?<!a patient )(?<!patients )(?<!patient s )(?<!patient )(?<!who )(?<!had [0-9] )(?<!two )"
            r"(?<!after an )(?<!after )(?<!we had an )(?<!we had )"
-           r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients|management|prevention"
+           r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients|management|prevention|deaths|death rates|rates|crisis|epidemic"
            r"|awareness|training|response|reversal|kit|kits"
            r"|case|cases|cal|cals|call|calls|scene|episode|in (?:my|the|that) (?:ward|er|shift"
            r"|show|movie|book))\b)(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
@@ -1620,11 +1661,15 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b<PILLS> (?:to|so i can|and) (?:end it|end everything|die|not wake up"
            r"|never wake up|sleep forever|make it stop)\b"),
         _r("bleach|antifreze|poison|drain cleaner|rat poison|weedkiler|pesticide",
+           # "the cult leader makes everyone drink poison" (a film): others made to drink.
+           r"(?<!everyone )(?<!everybody )(?<!them )(?<!followers )"
            r"\b(?:drank|drink|drinking|swallowed|swallow|swallowing|took|take|ate|eat|drunk)"
            r" (?:some |the |a bottle of |a cup of |)?(?:bleach|antifreeze|poison|drain cleaner"
            r"|rat poison|weedkiller|pesticide)\b"),
         _r("ways|way|method|how to|painles|gogl|search|loked|loking|research|reading about",
+           # "googled how to end it and got breakup articles": ending a relationship.
            r"\b(?:ways|way|methods?|how) to (?:die|kil (?:myself|yourself|urself)|end (?:it"
+           r"(?! with)(?!(?: \w+){0,6}? (?:breakup|break up|relationship|things with))"
            r"|my life|your life|it al)|commit suicide|od|overdose|hang (?:myself|yourself)"
            r"|not wake up|disappear forever)\b",
            r"\bpainles(?:s|ly)? (?:way|ways|death|method|methods|suicide|exit)\b",
@@ -1646,7 +1691,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|metro|highway|motorway|freeway|skyscraper|tall building|multi story|multistory"
            r"|edge|top floor)\b(?! into (?:the |a )?(?:lake|sea|water|pool|ocean|quary|lagoon)"
            r"(?: \w+){0,6}? (?:amazing|fun|awesome|so cool|freezing|on holiday|on vacation"
-           r"|last summer|with friends)\b)"),
+           r"|last summer|with friends|at camp|totally safe|safe lol)\b)"),
         _r("train|bus|car|truck|lory|trafic|tre|wal|river|lake|sea|bridge|pole|clif|divider"
            "|median|barier|guardrail|guard rail|pilar|overpas",
            r"\b(?:step|stepping|walk|walking|drive|driving|swerve|swerving|crash|crashing|steer)"
@@ -2133,6 +2178,34 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\b(?:let|lets|allowed|allows) me (?:to )?sleep (?:\d+|two|three|four|five) hours\b"),
         _r("sent",
            r"\bsent (?:me )?\d{2,} (?:messages|texts|calls|emails|voicemails)\b"),
+        _r("withh|camp|program|clinic|retreat",
+           r"\b(?:withhold|withholds|withheld|withholding) (?:food|meals|water)\b",
+           r"\bsent me (?:away )?to (?:a |an )?(?:camp|program|programme|clinic|retreat) to (?:fix"
+           r"|cure|change|pray away)\b"),
+        _r("used to|used tae|buckle",
+           r"\bused (?:to|tae) (?:beat|hit|punch|kick|whip|belt|batter|thump|slap) (?:the|us|me"
+           r"|them|my|his|her|new)\b",
+           r"\bbuckle end\b"),
+        _r("immigration",
+           r"\b(?:ring|call|report (?:me|us|them) to|tel|phone) immigration\b"),
+        _r("report",
+           r"\b(?:tried to|when i|i) report(?:ed)? (?:him|her|them|it)\b(?: \w+){0,8}?"
+           r" (?:laughed|ignored|did nothing|dismissed|covered for)\b"),
+        _r("took my",
+           r"\btook my (?:\w+ and )?(?:passport|documents|papers|id|visa)\b"),
+        _r("tracking|tracker|spy|stalkerware|location|gps",
+           r"\b(?:found|discovered) (?:a |an )?(?:tracking|tracker|spy|spyware|stalkerware"
+           r"|location|gps) (?:app|software)\b"),
+        _r("depend|lose|loose",
+           r"\b(?:grade|grades|job|promotion|visa|shifts?|contract|place) (?:depended|depends"
+           r"|depend) on (?:being nice|me being nice|sleeping with|going out with)\b",
+           r"\b(?:lose|loose) my (?:job|shifts|visa|place|scholarship|room) if i (?:say|tel"
+           r"|report|complain)\b"),
+        _r("touches|touched|gropes|groped",
+           r"\b(?:boss|manager|supervisor|teacher|coach|lecturer|pastor|uncle|stepdad|landlord"
+           r"|owner|chef)\b(?: \w+){0,4}? (?:touches|touched|gropes|groped) me\b"),
+        _r("camera",
+           r"\bcameras? in (?:every|each|all the|the) (?:room|rooms|bedroom|bathroom|house)\b"),
     ),
     # Verbs that can be figurative ("it hit me", "this hurts me") need a person as subject.
     Group("physical_person",
@@ -2535,6 +2608,11 @@ MEDICAL: Final[tuple[Group, ...]] = (
            # An attempt that hurt: "tried to hang myself ... my neck really hurts".
            r"\btried to (?:hang|strangle) myself\b(?: \w+){0,15}? (?:neck|throat|voice|breathe"
            r"|breathing)\b"),
+        # "a lot of blood on the bathroom floor. i cut my wrist"
+        _r("blod|cut my",
+           r"\bi cut my (?:wrist|wrists|throat)\b(?: \w+){0,6}? (?:blood|still|bleeding|coming"
+           r"|wil not stop)\b",
+           r"\b(?:lot of|so much|loads of|pool of) blood\b(?: \w+){0,8}? i cut my\b"),
         _r("bleding",
            r"\b(?:my )?(?:wrist|wrists|arm|arms|cut|cuts|thigh|leg)s? (?:wil not|do not|does not"
            r"|is not|are not|can not|would not) stop bleeding\b",
@@ -2711,12 +2789,12 @@ MEDICAL: Final[tuple[Group, ...]] = (
 # Too short or too plain for the meaning layer, yet often how people in danger or despair begin:
 # the bot asks "are you safe right now?" rather than guessing a topic. (Cited by the crisis issue:
 # "whats the point of anything", "im scared".)
-ASK_IF_SAFE = re.compile(
+# Folded by `_rx` like the rules (the text's doubled letters are single).
+ASK_IF_SAFE = _rx(
     r"\bwhat is the point(?: of (?:anything|it all|living|life|trying|going on|me|any of (?:this|it)))?"
     r"(?: anymore| any more)?\s*[?.!]*$"
     # Questions that research a means: "how long does it take to drown", "what time does the
-    # fast train go through my station, the one that doesnt stop". (Folded spelling: the
-    # text's doubled letters are single, and this pattern is not folded for it.)
+    # fast train go through my station, the one that doesnt stop".
     r"|\bhow long (?:does it|would it|will it|wil it) take (?:to|for (?:a person|someone|you|me)"
     r" to) (?:drown|bled out|die|sufocate|hang|freze to death|od|overdose)\b"
     r"|\b(?:what time|when|which)\b(?: \w+){0,6}? trains?\b(?: \w+){0,8}? (?:does not|do not"
@@ -2725,18 +2803,18 @@ ASK_IF_SAFE = re.compile(
     r" (?:go|pas|come|run) through\b"
     # Going to someone who died: "i just want to be with my nan again", "heaven ... see my
     # brother again ... soon"; a last birthday; possessions given to family, deserved more.
-    r"|\bwant to be with my (?:nan|nana|gran|grandma|granny|grandad|grandpa|mum|mom|dad|mother"
+    r"|\bwant to be with my (?:nan|nana|gran|grandma|grany|grandad|grandpa|mum|mom|dad|mother"
     r"|father|brother|sister|son|daughter|baby|wife|husband|best friend) again\b"
     r"|\b(?:heaven|afterlife|the other side)\b(?: \w+){0,15}? (?:se|be with|join|met) (?:my \w+"
     r"|him|her|them) again\b"
     r"|\bbirthday\b(?: \w+){0,12}? last one(?: anyway)?\b"
     r"|\b(?:giving|gave|give) (?:away )?(?:al )?(?:of )?my (?:\w+ ){0,4}?to (?:my|his|her)\b"
-    r"(?: \w+){0,5}? (?:deserves? (?:them|it) more|wil not need|do not need (?:them|it) anymore)\b"
-    r"|\b(?:wrote|writing|written|left) (?:down )?(?:al )?my passwords\b"
+    r"(?: \w+){0,5}? (?:deserves? (?:them|it) more|wil not need|do not ned (?:them|it) anymore)\b"
+    r"|\b(?:wrote|writing|writen|left) (?:down )?(?:al )?my paswords\b"
     # Heights, doses, a will at 19, the edge, a plane going down, joining someone who died.
     r"|\bhow (?:high|tal) (?:is )?(?:the )?(?:multi ?storey|multistory|car park|carpark|parking"
     r" garage|bridge|building|tower|clif|rof|overpas|flyover|viaduct)\b"
-    r"|\b(?:researching|looking up|googling|reading about) (?:what|which|how much|the) (?:dose"
+    r"|\b(?:researching|loking up|gogling|reading about) (?:what|which|how much|the) (?:dose"
     r"|amount|pils|method|way)\b(?: \w+){0,4}? (?:would|wil|to) (?:actualy )?(?:work|do it"
     r"|be enough)\b"
     r"|\bwrite a wil\b(?: \w+){0,4}? (?:when (?:you are|your|i am|you) |at )1[0-9]\b"
@@ -2744,6 +2822,14 @@ ASK_IF_SAFE = re.compile(
     r"|\b(?:slowing down|stoping|standing|parking|siting) (?:at|near|on|by) the edge\b"
     r"|\bhope (?:the|my) (?:plane|flight|bus|train|car) (?:goes down|crashes|crash|derails)\b"
     r"|\b(?:a ghost|dead|invisible) already\b(?: \w+){0,6}? make it oficial\b"
+    r"|\b(?:going to|gona|wil|il|want to) (?:drive|walk|go|swim|head)\b(?: \w+){0,6}?"
+    r" (?:and )?(?:not|never) (?:come|coming) back\b"
+    r"|\b(?:made|have made) (?:my|the) decision\b(?: \w+){0,4}? (?:calm|peace|peaceful"
+    r"|relieved)\b"
+    r"|\b(?:waters?|sea|ocean|river|lake|beach)\b(?: \w+){0,8}? (?:going to|gona|wil) kep"
+    r" walking\b"
+    r"|\b(?:he|she|my ex) (?:just )?(?:walked|came|turned up|showed up) (?:into|in|at) my"
+    r" (?:gym|work|ofice|school|clas|church|building|cafe)\b"
     r"|\b(?:joining|join) my (?:mum|mom|dad|nan|gran|grandma|grandad|brother|sister|son"
     r"|daughter|wife|husband|best friend) son\b"
     r"|^(?:there is )?no point(?: anymore| in anything| to anything)?\s*[?.!]*$"

@@ -120,6 +120,11 @@ DANGER: Final[tuple[Group, ...]] = (
            r"\b(?:me )?(?:mando|envio|mostro|enseno|manda|envia) (?:una )?(?:foto|video|imagen)"
            r" de (?:la|su|una|el|un) (?:pistola|arma|cuchillo|navaja|escopeta|rifle|machete"
            r"|revolver)\b"),
+        # "me acaba de mandar foto de mi casa nueva, nose como sabe donde vivo"
+        _r("foto de mi|sabe donde",
+           r"\b(?:acaba de|me acaba de) (?:mandar|enviar) (?:una )?foto de mi (?:casa|depa"
+           r"|departamento|piso|carro|coche|trabajo|puerta)\b",
+           r"\b(?:no se|nose) como sabe donde (?:vivo|estoy|trabajo)\b"),
         _r("conmigo",
            r"\b(?:quema|quemar|quemo|incendia|incendiar|prende fuego|prender fuego)\b(?: \w+){0,4}?"
            r" conmigo (?:adentro|dentro)\b"),
@@ -137,7 +142,10 @@ DANGER: Final[tuple[Group, ...]] = (
            rf"\b(?:esta|anda|viene|lego|entro|sigue)(?: \w+)? con (?:el|un|una|la|su) {_ARMA}\b"),
         _r("ahorc|estrangul|cuelo|asfixi|ahog|garganta",
            r"\b(?:me|nos|la) (?:ahorco|ahorca|ahorcaba|esta ahorcando|estaba ahorcando"
-           r"|estrangulo|estrangula|estrangulaba|esta estrangulando|asfixio|asfixia|ahogo"
+           r"|estrangulo|estrangula|estrangulaba|esta estrangulando|asfixio|asfixia"
+           # "casi me ahogo con una tortilla jajaja": food, not hands.
+           r"|ahogo(?! con (?:una|un|la|el|mi) (?:tortilla|comida|agua|pan|chicle|caramelo|hueso"
+           r"|pastilla|papa|galleta|bocado))"
            r"|apreto el cuello|aprieta el cuello|agaro del cuelo|agaro por el cuelo|agara del"
            r" cuelo|tomo del cuelo|quiso ahorcar|intento ahorcar|trato de ahorcar"
            r"|quiso estrangular|intento estrangular|trato de estrangular|quiso asfixiar"
@@ -268,7 +276,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\b(?:dormirme|dormir|me duerma|me duermo|quedarme dormid[ao]|cerrar los ojos)"
            r" y (?:no|nunca|ya no) (?:despertar|despierte|volver a despertar|despertarme"
            r"|abrirlos)\b",
-           r"(?<!called )(?<!named )(?<!novel about )(?<!book about )(?<!film about )"
+           r"(?<!called )(?<!named )(?<!not )(?<!never )(?<!novel about )(?<!book about )(?<!film about )"
            r"(?<!movie about )(?<!essay about )(?<!article about )"
            r"\b(?:suicid\w*|quitarme la vida|acabar con mi vida|me voy a matar|matarme)\b"
            r"(?! (?:squad|doors?|mission|bomb\w*|run|blonde)\b)"
@@ -331,6 +339,12 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r" (?:con |de |a )?mis? (?:perros?|gatos?|mascotas?|hijos?|hijas?|nenes?|plantas)\b"
            r"(?: \w+){0,3}? si (?:yo )?(?:ya )?(?:no estoy|no estuviera|me pasa algo|me muero"
            r"|falto|ya no estoy)\b"),
+    ),
+    # How many pills kill: "cuantas pastillas de paracetamol son mortales".
+    Group("es_how_many",
+        _r("cuant",
+           r"\bcuant[ao]s (?:pastillas|pastis|tabletas|capsulas)\b(?: \w+){0,4}? (?:son mortales"
+           r"|te matan|matan|para morir|es mortal|son letales|serian mortales)\b"),
     ),
     # A rope looked at, going to be with the Lord.
     Group("es_means_looked_at",
@@ -473,6 +487,8 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\btengo (?:moretones|moratones|morados|marcas de golpes|cardenales)\b",
            r"\b(?:decia|dice|dijo|decian|dijeron) (?:que|q) ojala (?:nunca |no )?(?:hubiera"
            r"|hubiese|hubieras) nacido\b"),
+        _r("puso|instalo",
+           r"\bme (?:puso|instalo) (?:una )?(?:app|aplicacion|rastreador|localizador|gps)\b"),
         _r("quitaba|quito|quita|yo era",
            r"\bme (?:quitaba|quito|quita) a mi (?:hijo|hija|bebe|nene|nena|nino|nina)\b",
            r"\b(?:le|les) (?:decia|dice|dijo) (?:que|q) yo era (?:mala madre|mal padre|una loca)\b"),

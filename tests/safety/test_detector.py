@@ -24,6 +24,7 @@ screen whatever it says. 100% below is recall on phrases it has been built and f
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -377,3 +378,10 @@ def test_anchors_cover_every_possible_match() -> None:
         if matched == 0:
             problems.append(f"{name}: no sample matched {rule.regex.pattern[:60]!r}")
     assert not problems, "\n".join(problems)
+
+
+def test_patterns_are_folded() -> None:
+    """The text has every doubled letter single ("keep" arrives as "kep"): a pattern compiled
+    without `_rx` and with a doubled letter could never match ("it all", "pills" and "really"
+    in ASK_IF_SAFE did not, until it went through `_rx`)."""
+    assert not re.findall(r"(?<!\\)([a-z])\1", patterns.ASK_IF_SAFE.pattern)
