@@ -269,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round15": crisis("tests/safety/crisis_used_round15.yaml"),
         "crisis_used_round16": crisis("tests/safety/crisis_used_round16.yaml"),
         "crisis_used_round17": crisis("tests/safety/crisis_used_round17.yaml"),
+        "crisis_used_round18": crisis("tests/safety/crisis_used_round18.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -313,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round17": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round17.yaml"
+        ),
+        "sequences_used_round18": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round18.yaml"
         ),
     }
     if args.blind:

@@ -917,6 +917,13 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
 )
 
 DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
+    # Knives sharpened at night at the user: "drunk and sharpening every knife ... its 2am".
+    Group("sharpening",
+        _r("sharpen",
+           r"<PERSON><AUX> (?:\w+ and )?sharpening (?:every |all the |the |his |her |a )?(?:knife"
+           r"|knives|blade|blades|machete|axe)\b(?: \w+){0,10}? (?:smiling|staring|looking) at"
+           r" (?:me|us)\b"),
+    ),
     # Held by the arm: "stepdad's drunk and has my little sister by the arm really hard".
     Group("held_by",
         _r("by the",
@@ -998,7 +1005,10 @@ DANGER_HISTORIC_OK: Final[tuple[Group, ...]] = (
            r" (?:dead|going to die|a dead (?:woman|man|girl))\b(?! to )"),
         _r("body|bodies",
            r"\b(?:no one|nobody|noone|they|police|you) (?:wil |would |wont |)?(?:ever )?(?:find|finds"
-           r"|found) (?:my|your|our|the) (?:body|bodies)\b"),
+           r"|found) (?:my|your|our|the) (?:body|bodies)\b",
+           r"\b(?:find|wil find|il find|theyl find|they wil find) bodies\b"),
+        # "if i cry one more time he'll shut me up for good"
+        _r("for good", r"\bshut (?:me|you|her|us) up for good\b"),
         _r("disapear|vanish|pay|sufer|regret|never|wish",
            r"(?:<PERSON>(?: \w+){0,3}? |\b(?:hel|shel|theyl|hed|shed|il|i wil|ima) )(?:wil |would "
            r"|going to |is going to |gona )?make (?:me|you|us|sure (?:i|you|we)) (?:disappear"
@@ -1251,7 +1261,8 @@ LAUGH: Final = _rx(
 # Fiction: "the guy with the knife in that movie was so creepy" is not a threat to the user.
 # A dream told ("i had a dream he was chasing me"): what happens in it is not happening now.
 DREAM: Final = _rx(
-    r"\b(?:had|have|having|keep having|another|a bad|this|the|my|in my|in a) (?:dream|dreams"
+    r"\b(?:had|have|having|keep having|get|still get|keep getting|another|a bad|this|the|my"
+    r"|in my|in a) (?:dream|dreams"
     r"|nightmare|nightmares)\b|\b(?:dreamt|dreamed|dreaming) (?:that|about|he|she|they|of)\b"
 )
 FICTION: Final = _rx(
@@ -1278,6 +1289,8 @@ BANTER: Final = _rx(
     r"\b(?:just banter|it is banter|only banter|only joking|just joking|trash talk|when we play"
     r"|jokes|joked|as a joke"
     # a trivial reason: "gonna murder me for eating his leftovers"
+    r"|for (?:spoiling|ruining) (?:the|his|her|my) (?:finale|ending|show|movie|film|game"
+    r"|surprise|episode|book|series)"
     r"|for (?:eating|drinking|taking|using|borrowing|breaking|finishing) (?:his|her|their|my"
     r"|the) (?:leftovers|food|yoghurt|yogurt|snacks|chips|crisps|charger|hoodie|clothes|stuff"
     r"|chocolate|pizza|milk|cereal)"
@@ -1322,6 +1335,22 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bnot (?:be|being) (?:here|around|alive) (?:by|for|at|after|before|til|until)"
            r" (?:christmas|new year|new years|my birthday|the weekend|next week|next month|summer"
            r"|spring|autumn|winter|then|the end of the (?:week|month|year))\b"),
+    ),
+    # Called by a means; safety refused; self-injury told without the usual words.
+    Group("drawn_to",
+        _r("caling",
+           r"\b(?:train|trains|tracks|bridge|river|sea|water|rope|pills|cliff|edge|roof|blade)\b"
+           r"(?: \w+){0,6}? (?:has been|is|keeps|kept|been|are) calling (?:me|my name)\b"),
+        _r("safe",
+           r"\bi (?:do not|dont) want to be safe\b"),
+        _r("punching|do it to myself",
+           r"\bpunching my (?:thighs|legs|arms|stomach|head)\b(?: \w+){0,3}? (?:til|until|to)\b",
+           r"\bnow i do it to myself\b"),
+        _r("thinking about the",
+           r"\bthinking about the (?:blade|razor|razors|blades) in my\b"),
+        _r("love",
+           r"\btell (?:my|him|her) \w*(?: \w+)? i love (?:him|her|them)\b(?: \w+){0,3}? if i"
+           r" (?:do not|dont|never) (?:message|make it|come back|wake up|text)\b"),
     ),
     # Medicine kept instead of taken; found "when i'm gone".
     Group("kept_not_taken",
@@ -1629,13 +1658,14 @@ SELF_HARM: Final[tuple[Group, ...]] = (
     Group("overdose",
         _r("overdos",
            r"(?<!a patient )(?<!patients )(?<!patient s )(?<!patient )(?<!who )(?<!had [0-9] )(?<!two )"
-           r"(?<!after an )(?<!after )(?<!we had an )(?<!we had )"
-           r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients|management|prevention|deaths|death rates|rates|crisis|epidemic"
+           r"(?<!after an )(?<!after )(?<!we had an )(?<!we had )(?<!look like an )(?<!like an )"
+           r"(?<!three )\boverdos(?!es\b)\w*\b(?! (?:patient|patients|management|prevention"
+           r"|deaths|death rates|rates|crisis|epidemic|stories|story"
            r"|awareness|training|response|reversal|kit|kits"
            r"|case|cases|cal|cals|call|calls|scene|episode|in (?:my|the|that) (?:ward|er|shift"
            r"|show|movie|book))\b)(?! on (?:cofe|caffeine|sugar|chocolate|netflix|tv|carbs|candy"
            r"|cute\w*|drama|content|sun|work|pizza|love|vitamin c|gym|podcasts|memes|feelings"
-           r"|music|tea|energy drinks)\b)"),
+           r"|music|tea|energy drinks|guilt|the free samples|free samples|samples)\b)"),
         _r("od",
            r"\bod(?:ing|ed|d)?\b(?= (?:on|tonight|again|now|right now|today|soon|this time"
            r"|al)\b| *$)"),
@@ -2204,6 +2234,16 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r("touches|touched|gropes|groped",
            r"\b(?:boss|manager|supervisor|teacher|coach|lecturer|pastor|uncle|stepdad|landlord"
            r"|owner|chef)\b(?: \w+){0,4}? (?:touches|touched|gropes|groped) me\b"),
+        _r("made me",
+           r"\bmade me (?:drop|cut off|stop seeing|give up|lose) (?:every|all|all my|my) (?:friend"
+           r"|friends|family)\b"),
+        _r("order",
+           r"\b(?:no contact|restraining|protection|protective) order\b(?: \w+){0,6}? (?:keeps|kept"
+           r"|still) (?:sending|contacting|texting|messaging|calling)\b"),
+        _r("reads",
+           r"\breads (?:the kids|my kids|my|our) (?:messages|texts|emails)\b"),
+        _r("made me do",
+           r"\blook what you made me do\b"),
         _r("camera",
            r"\bcameras? in (?:every|each|all the|the) (?:room|rooms|bedroom|bathroom|house)\b"),
     ),
@@ -2608,6 +2648,21 @@ MEDICAL: Final[tuple[Group, ...]] = (
            # An attempt that hurt: "tried to hang myself ... my neck really hurts".
            r"\btried to (?:hang|strangle) myself\b(?: \w+){0,15}? (?:neck|throat|voice|breathe"
            r"|breathing)\b"),
+        # "had a bottle of vodka and like 15 of the xanax", "whole strip of lithium plus ..."
+        _r(words("PILLS"),
+           r"\b(?:had|took|taken|swallowed|downed|and|plus|with|did)(?: \w+){0,6}? (?:like |about"
+           r" |maybe |around )?(?:[1-9][0-9]?|a lot|loads|lots|a bunch|a handful|(?:a |the )?whole"
+           r" (?:strip|packet|box|bottle|pack|blister)) (?:of )?(?:the |my |his |her )?<PILLS>\b"
+           r"(?! (?:a day|today|this morning|as prescribed|like (?:the|my) (?:doctor|dr)))",
+           # "did something stupid. pills. a lot. my hands have gone numb"
+           r"\b(?:did something (?:stupid|bad|dumb)|i did it)\b(?: \w+){0,4}? <PILLS>\b"),
+        _r("jumped",
+           r"\bjumped (?:of|from) (?:the|a|my) (?:\w+ )?(?:roof|bridge|balcony|window|building"
+           r"|car park|cliff|ledge)\b(?: \w+){0,10}? (?:ankle|leg|back|neck|head|bleeding|can not"
+           r" (?:get up|move|walk|feel))\b"),
+        _r("blod|soaked|not stoping",
+           r"\b(?:the )?blood (?:will not|does not|is not|wil not) stop\b",
+           r"\bcut\b(?: \w+){0,10}? (?:not stopping|soaked through|towel is soaked)\b"),
         # "a lot of blood on the bathroom floor. i cut my wrist"
         _r("blod|cut my",
            r"\bi cut my (?:wrist|wrists|throat)\b(?: \w+){0,6}? (?:blood|still|bleeding|coming"
@@ -2830,6 +2885,17 @@ ASK_IF_SAFE = _rx(
     r" walking\b"
     r"|\b(?:he|she|my ex) (?:just )?(?:walked|came|turned up|showed up) (?:into|in|at) my"
     r" (?:gym|work|ofice|school|clas|church|building|cafe)\b"
+    r"|\b(?:gave|giving|given) (?:away )?my (?:\w+ ){1,3}to my\b(?: \w+){0,12}? (?:everything"
+    r" sorted|sorted everything|all sorted|in order|tied up)\b"
+    r"|\b(?:after|once) i am gone\b"
+    r"|\bwhat if i (?:just )?(?:did not|didnt|never) wake up\b"
+    r"|\bmight as well (?:just )?(?:get it over with|end it)\b"
+    r"|\bnothing for \d+ days\b|\b(?:not|have not) eaten (?:in|for) \d+ days\b"
+    r"|\bif i (?:do not|dont|never) (?:message|text|come back|make it) again\b"
+    r"|\b(?:would|will) (?:my|the) (?:daughter|son|kids|children|baby|dog|cat) be (?:alright"
+    r"|ok|okay|fine|better off) (?:with|without)\b"
+    r"|\b(?:my|the) (?:daughter|son|kids|children|baby|dog|cat) (?:would|will) be (?:alright|ok"
+    r"|okay|fine|better off) (?:with|without)\b"
     r"|\b(?:joining|join) my (?:mum|mom|dad|nan|gran|grandma|grandad|brother|sister|son"
     r"|daughter|wife|husband|best friend) son\b"
     r"|^(?:there is )?no point(?: anymore| in anything| to anything)?\s*[?.!]*$"

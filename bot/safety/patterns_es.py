@@ -125,6 +125,10 @@ DANGER: Final[tuple[Group, ...]] = (
            r"\b(?:acaba de|me acaba de) (?:mandar|enviar) (?:una )?foto de mi (?:casa|depa"
            r"|departamento|piso|carro|coche|trabajo|puerta)\b",
            r"\b(?:no se|nose) como sabe donde (?:vivo|estoy|trabajo)\b"),
+        # "me acaba de escribir 'ya te vi'"
+        _r("ya te",
+           r"\b(?:acaba de|me acaba de) (?:escribir|mandar|decir|poner)\b(?: \w+){0,3}? ya te"
+           r" (?:vi|estoy viendo|encontre)\b"),
         _r("conmigo",
            r"\b(?:quema|quemar|quemo|incendia|incendiar|prende fuego|prender fuego)\b(?: \w+){0,4}?"
            r" conmigo (?:adentro|dentro)\b"),
@@ -340,6 +344,11 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"(?: \w+){0,3}? si (?:yo )?(?:ya )?(?:no estoy|no estuviera|me pasa algo|me muero"
            r"|falto|ya no estoy)\b"),
     ),
+    # Self-injury in their words: "me pego a mi misma hasta q se me pasa".
+    Group("es_self_hit",
+        _r("misma|mismo",
+           r"\bme (?:pego|golpeo|corto|quemo|lastimo|rasguno|muerdo) (?:a )?mi mism[ao]\b"),
+    ),
     # How many pills kill: "cuantas pastillas de paracetamol son mortales".
     Group("es_how_many",
         _r("cuant",
@@ -416,6 +425,12 @@ SELF_HARM: Final[tuple[Group, ...]] = (
 
 # An overdose or poison already taken ("me tome todas las pastillas").
 MEDICAL: Final[tuple[Group, ...]] = (
+    # "me tome el clonazepam q tenia guardado, todo el frasco"
+    Group("es_whole_bottle",
+        _r("frasco|caja|blister|todas",
+           r"\b(?:me )?(?:tome|trague)\b(?: \w+){0,6}? (?:todo el frasco|toda la caja|todas las"
+           r" pastillas|el frasco entero|la caja entera|todo el blister)\b"),
+    ),
     Group("es_overdose_taken",
         _r(_PILL_ANCHORS,
            r"\b(?:me |ya me |acabo de |ya |yo me |yo )?(?:tome|trague|bebi|eche|meti|tomar|tragar|tomarme"
@@ -487,6 +502,12 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\btengo (?:moretones|moratones|morados|marcas de golpes|cardenales)\b",
            r"\b(?:decia|dice|dijo|decian|dijeron) (?:que|q) ojala (?:nunca |no )?(?:hubiera"
            r"|hubiese|hubieras) nacido\b"),
+        _r("rastre|espia|vigila|revisa",
+           r"\bme (?:rastreaba|rastrea|rastreo|espiaba|espia|vigilaba|revisaba) el (?:movil|cel"
+           r"|celular|telefono)\b"),
+        _r("nadie me|inutil|estupid|basura|era una|era un",
+           r"\bme (?:decia|dice|dijo) (?:que|q) (?:nadie me (?:iba a|va a) querer|era una?"
+           r" (?:inutil|estupid[ao]|basura|nada))\b"),
         _r("puso|instalo",
            r"\bme (?:puso|instalo) (?:una )?(?:app|aplicacion|rastreador|localizador|gps)\b"),
         _r("quitaba|quito|quita|yo era",
@@ -548,6 +569,9 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 ASK_IF_SAFE: Final = _rx(
     # "ya tengo el dia elegido, el domingo q no hay nadie en casa"
     r"\b(?:ya )?tengo (?:el dia|la fecha|la hora) (?:elegid[ao]|decidid[ao]|pensad[ao])\b"
+    r"|\b(?:regale|di|deje) (?:a )?mi (?:perro|gato|mascota)\b(?: \w+){0,8}? (?:todo arreglado"
+    r"|todo listo|todo en orden)\b"
+    r"|\bya deje todo (?:arreglado|listo|en orden)\b"
     r"|\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
     r"|van a poder) (?:lastimar|hacer dano|hacer mal|pegar)\b"
 )

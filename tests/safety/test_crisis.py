@@ -531,6 +531,7 @@ ROUND_FLOORS = {
     "crisis_used_round15.yaml": (0.05, 0.9, 0),
     "crisis_used_round16.yaml": (0.05, 0.9, 0),
     "crisis_used_round17.yaml": (0.05, 0.9, 0),
+    "crisis_used_round18.yaml": (0.05, 0.9, 0),
 }
 
 
