@@ -59,6 +59,7 @@ from bot.safety.detector import (
     rules_on,
 )
 from bot.safety.language import ENGLISH, SPANISH, LanguageIdentifier, identify
+from bot.safety.prefilter import PREFILTER
 from bot.safety.semantic import WINDOW, SemanticModel, SemanticScore
 
 log = logging.getLogger(__name__)
@@ -195,6 +196,7 @@ class CrisisDetector:
         """Load the semantic model now (about 0.1 s); language=True also loads the language
         identifier (about 0.9 s more), otherwise it loads when first needed."""
         self._semantic()
+        PREFILTER.warm()  # the rules' RE2 screens (about 0.3 s to compile)
         if language:
             self._languages.load()
 
