@@ -127,7 +127,13 @@ async def _start_bot(settings: Settings, content: Content) -> AppType:
     token = settings.require_token()
     application = build_application(settings, token=token, content=content)
     try:
-        await application.initialize()
+        try:
+            await application.initialize()
+        except BaseException:
+            # PTB shuts down only a bot whose initialize finished: close the connection its
+            # getMe opened, or it outlives the failure (until the process ends).
+            await application.bot.request.shutdown()
+            raise
     except InvalidToken:
         if settings.telegram_api_base_url != TELEGRAM_API:
             # A server that is not a Bot API answers 401/404 too: name both suspects.
