@@ -19,6 +19,7 @@ from bot.content import Content, ContentError, load_content
 
 if TYPE_CHECKING:
     from bot.context import AppType
+    from bot.delivery.limiter import Limits
 
 log = logging.getLogger("bot")
 
@@ -75,13 +76,15 @@ def setup_logging(settings: Settings, secret: str = "", log_file: Path | None = 
     # --- end privacy ---
 
 
-async def _run(settings: Settings, content: Content) -> None:
+async def _run(settings: Settings, content: Content, *, limits: Limits | None = None) -> None:
+    """Long polling until SIGINT or SIGTERM. `limits`: Telegram's, unless a test says (its
+    stand-in Bot API has none, and waiting out 3 sends in 3 s per chat proves nothing)."""
     from telegram import Update
     from telegram.error import Conflict, TelegramError
 
     from bot.app import start_services, stop_services
 
-    application = await _start_bot(settings, content)
+    application = await _start_bot(settings, content, limits=limits)
     stop = asyncio.Event()
     conflict: list[str] = []
 
@@ -118,16 +121,24 @@ async def _run(settings: Settings, content: Content) -> None:
         )
 
 
-async def _start_bot(settings: Settings, content: Content) -> AppType:
+async def _start_bot(
+    settings: Settings, content: Content, *, limits: Limits | None = None
+) -> AppType:
     """The Application, initialized against the Bot API, with one clear line on failure."""
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import build_application
 
     token = settings.require_token()
-    application = build_application(settings, token=token, content=content)
+    application = build_application(settings, token=token, content=content, limits=limits)
     try:
-        await application.initialize()
+        try:
+            await application.initialize()
+        except BaseException:
+            # PTB shuts down only a bot whose initialize finished: close the connection its
+            # getMe opened, or it outlives the failure (until the process ends).
+            await application.bot.request.shutdown()
+            raise
     except InvalidToken:
         if settings.telegram_api_base_url != TELEGRAM_API:
             # A server that is not a Bot API answers 401/404 too: name both suspects.

@@ -52,6 +52,35 @@ MEANING_BEST = 0.2
 MEANING_CENTROID = 0.4
 
 
+class _Postings:
+    """Sparse vectors by term: each term's (vector indices, weights), so the dot products of a
+    query with every vector cost one step per vector sharing a term with it, not one Python
+    loop per vector. Each sum adds the query's terms in the query's order, as a dot product
+    over the query's dict does."""
+
+    def __init__(self, vectors: list[dict[str, float]]) -> None:
+        by_term: dict[str, tuple[list[int], list[float]]] = {}
+        for i, vec in enumerate(vectors):
+            for term, weight in vec.items():
+                indices, weights = by_term.setdefault(term, ([], []))
+                indices.append(i)
+                weights.append(weight)
+        self.size = len(vectors)
+        self._by_term = {
+            term: (np.array(indices, np.intp), np.array(weights, np.float64))
+            for term, (indices, weights) in by_term.items()
+        }
+
+    def dots(self, query: Mapping[str, float]) -> Any:
+        totals = np.zeros(self.size, np.float64)
+        for term, weight in query.items():
+            found = self._by_term.get(term)
+            if found is not None:
+                indices, weights = found
+                totals[indices] += weight * weights
+        return totals
+
+
 @dataclass(frozen=True)
 class Match:
     topic_id: str
@@ -149,6 +178,12 @@ class TopicMatcher:
         for tid, bag in docs:
             centroids.setdefault(tid, Counter()).update(bag)
         self._centroids = {tid: self._vector(bag) for tid, bag in centroids.items()}
+        # rank() scores every example and centroid at once (about 1,200 of them).
+        self._topic_ids = list(self._centroids)
+        position = {tid: i for i, tid in enumerate(self._topic_ids)}
+        self._owner = np.array([position[tid] for tid, _ in self._examples], np.intp)
+        self._example_index = _Postings([vec for _, vec in self._examples])
+        self._centroid_index = _Postings([self._centroids[tid] for tid in self._topic_ids])
         examples = [(t.id, text) for t in topics.values() for text in (t.title, *t.examples)]
         self._meaning = MeaningIndex(examples, list(topics)) if meaning else None
 
@@ -167,26 +202,15 @@ class TopicMatcher:
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
-    @staticmethod
-    def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(w * b.get(t, 0.0) for t, w in a.items())
-
     def rank(self, text: str, limit: int = 3) -> list[Match]:
         """The best topics for the text, highest score first."""
         query = self._vector(features(text[:2000]))
         if not query:
             return []
-        best: dict[str, float] = {}
-        for tid, vec in self._examples:
-            score = self._cosine(query, vec)
-            if score > best.get(tid, 0.0):
-                best[tid] = score
-        scores = {
-            tid: BEST_SHARE * best.get(tid, 0.0) + (1 - BEST_SHARE) * self._cosine(query, centroid)
-            for tid, centroid in self._centroids.items()
-        }
+        best = np.zeros(len(self._topic_ids), np.float64)  # no evidence scores 0, not less
+        np.maximum.at(best, self._owner, self._example_index.dots(query))
+        combined = BEST_SHARE * best + (1 - BEST_SHARE) * self._centroid_index.dots(query)
+        scores = dict(zip(self._topic_ids, combined.tolist(), strict=True))
         words = dict(scores)
         if self._meaning is not None:
             for tid, extra in self._meaning.scores(text[:2000]).items():

@@ -9,10 +9,9 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from sqlalchemy.engine import make_url
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22: retry_after as timedelta, no warning
 if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -21,17 +20,14 @@ if os.environ.get("PYTEST_XDIST_WORKER"):
     for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(_threads, "1")
 
-from bot.app import CONSOLE_TOKEN, build_application, start_services, stop_services
-from bot.callbacks import CallbackData, DailyNew
-from bot.config import Settings
-from bot.console import LocalChat, LocalTelegram, Sent
-from bot.content import Content, load_content
-from bot.db import make_engine, migrate
-from bot.db.engine import head_revisions
-from bot.db.models import Base
-from bot.domain import Kind
-from bot.privacy.wiring import local_chat
-from bot.scheduling.clock import FakeClock
+# The bot is imported where it is used: pytest-xdist's controller loads this file too, and
+# importing the bot there (about 1.5 s, mostly compiling the crisis patterns) only delays
+# the start of the workers, which import it anyway.
+if TYPE_CHECKING:
+    from bot.callbacks import CallbackData
+    from bot.console import LocalTelegram, Sent
+    from bot.content import Content
+    from bot.scheduling.clock import FakeClock
 
 
 def _per_worker(url: str) -> str:
@@ -40,6 +36,8 @@ def _per_worker(url: str) -> str:
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker:
         return url
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     return parsed.set(database=f"{parsed.database}_{worker}").render_as_string(hide_password=False)
 
@@ -91,6 +89,8 @@ def _remove_test_keys() -> Iterator[None]:
 @functools.cache
 def shared_content() -> Content:
     """messages/ loaded and checked once per process (frozen): every harness shares it."""
+    from bot.content import load_content
+
     return load_content()
 
 
@@ -101,6 +101,8 @@ def content() -> Content:
 
 @pytest.fixture
 def clock() -> FakeClock:
+    from bot.scheduling.clock import FakeClock
+
     return FakeClock(datetime(2026, 11, 21, 12, 0, tzinfo=UTC))
 
 
@@ -117,6 +119,9 @@ _sqlite_template: bytes | None = None
 async def _migrated_sqlite() -> bytes:
     global _sqlite_template
     if _sqlite_template is None:
+        from bot.config import Settings
+        from bot.db import make_engine, migrate
+
         folder = Path(tempfile.mkdtemp(prefix="trauma-bond-bot-template-"))
         try:
             path = folder / "template.sqlite3"
@@ -173,6 +178,8 @@ async def _connect_or_create() -> str | None:
                 raise
             base = await asyncpg.connect(_dsn(BASE_POSTGRES_URL), timeout=3)
             try:
+                from sqlalchemy.engine import make_url
+
                 name = make_url(POSTGRES_URL).database
                 await base.execute(f'CREATE DATABASE "{name}"')
             finally:
@@ -211,9 +218,13 @@ async def reset_postgres() -> None:
         await connection.close()
 
 
-# The tables emptied between tests, children first; sender_epoch only ever counts up and
-# stays, as it did when the tests dropped the other tables.
-_EMPTIED = [table.name for table in reversed(Base.metadata.sorted_tables)]
+@functools.cache
+def _emptied() -> list[str]:
+    """The tables emptied between tests, children first; sender_epoch only ever counts up and
+    stays, as it did when the tests dropped the other tables."""
+    from bot.db.models import Base
+
+    return [table.name for table in reversed(Base.metadata.sorted_tables)]
 
 
 async def empty_postgres() -> None:
@@ -223,6 +234,9 @@ async def empty_postgres() -> None:
     first harness migrates."""
     import asyncpg
 
+    from bot.db.engine import head_revisions
+
+    emptied = _emptied()
     connection = await asyncpg.connect(_dsn(POSTGRES_URL))
     try:
         versions = set()
@@ -236,7 +250,7 @@ async def empty_postgres() -> None:
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
             )
         }
-        if versions != head_revisions() or not set(_EMPTIED) <= present:
+        if versions != head_revisions() or not set(emptied) <= present:
             await connection.close()
             await reset_postgres()
             return
@@ -244,10 +258,10 @@ async def empty_postgres() -> None:
             "SELECT s.relname FROM pg_class s JOIN pg_depend d ON d.objid = s.oid"
             " JOIN pg_class t ON d.refobjid = t.oid"
             " WHERE s.relkind = 'S' AND d.deptype = 'a' AND t.relname = ANY($1::text[])",
-            _EMPTIED,
+            emptied,
         )
         await connection.execute(
-            "".join(f'DELETE FROM "{name}";' for name in _EMPTIED)
+            "".join(f'DELETE FROM "{name}";' for name in emptied)
             + "".join(f"SELECT setval('\"{r[0]}\"', 1, false);" for r in sequences)
         )
     finally:
@@ -279,6 +293,8 @@ class Harness:
     """A running Application with a local Telegram and a fake clock."""
 
     def __init__(self, app: Any, transport: LocalTelegram, clock: FakeClock) -> None:
+        from bot.console import LocalChat
+
         self.app = app
         self.transport = transport
         self.clock = clock
@@ -293,13 +309,16 @@ class Harness:
 
     async def press(self, data: CallbackData | str, user: int = 1) -> list[Sent]:
         """Press the button with this data on the newest message that shows it."""
-        packed = data.pack() if isinstance(data, CallbackData) else data
+        packed = data if isinstance(data, str) else data.pack()
         return await self.chat.press(user, packed)
 
     async def subscribe(
         self, kind: str = "g", typed_time: str = "20:15", zone: str = "London", user: int = 1
     ) -> list[Any]:
         """Subscribe through /daily as a person would, typing the time and the zone."""
+        from bot.callbacks import DailyNew
+        from bot.domain import Kind
+
         await self.send("/daily", user)
         await self.press(DailyNew(Kind.GROUNDING if kind == "g" else Kind.ENCOURAGEMENT), user)
         await self.send(typed_time, user)
@@ -319,6 +338,11 @@ class Harness:
 
 
 async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
+    from bot.app import CONSOLE_TOKEN, build_application, start_services
+    from bot.config import Settings
+    from bot.console import LocalTelegram
+    from bot.privacy.wiring import local_chat
+
     transport = LocalTelegram()
     # --- privacy: as the terminal chat, a key file is made on first use, next to the SQLite
     # file (so a restarted harness finds it), or in one folder per test run for PostgreSQL ---
@@ -346,8 +370,7 @@ async def make_harness(url: str, clock: FakeClock, **settings: Any) -> Harness:
 async def harness(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Harness]:
     h = await make_harness(sqlite_url(tmp_path), clock)
     yield h
-    await stop_services(h.app)
-    await h.app.shutdown()
+    await _close(h)
 
 
 @pytest.fixture
@@ -355,5 +378,11 @@ async def db_harness(database_url: str, clock: FakeClock) -> AsyncIterator[Harne
     """The harness on each database backend."""
     h = await make_harness(database_url, clock)
     yield h
+    await _close(h)
+
+
+async def _close(h: Harness) -> None:
+    from bot.app import stop_services
+
     await stop_services(h.app)
     await h.app.shutdown()

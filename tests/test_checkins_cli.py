@@ -3,7 +3,7 @@ check-in, receives it, answers 8, and sees its own plan shown back."""
 
 from pathlib import Path
 
-from tests.test_cli import run
+from tests.helpers.cli import run
 
 SCRIPT = "\n".join(
     [

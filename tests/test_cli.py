@@ -1,42 +1,25 @@
-"""The command line: one clear line and a non-zero exit for bad settings, never a traceback."""
+"""The command line: one clear line and a non-zero exit for bad settings, never a traceback.
 
-import contextlib
+Most tests call `python -m bot`'s entry function in this process (tests/helpers/cli.py); a few
+start the real interpreter, and the installed `trauma-bond-bot` command, end to end.
+"""
+
 import json
-import os
-import socket
-import subprocess
+import shutil
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers.cli import run, run_subprocess
+from tests.helpers.tiny_bot_api import serving
 
 
-def run(
-    args: list[str], tmp_path: Path, stdin: str = "", **env: str | None
-) -> subprocess.CompletedProcess[str]:
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))
-    }
-    environment |= {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}"}
-    for key, value in env.items():  # None removes a variable, to test the default
-        if value is None:
-            environment.pop(key, None)
-        else:
-            environment[key] = value
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**environment, "PYTHONPATH": str(ROOT)},
-        timeout=120,
-        check=False,
-    )
+def installed_command() -> str:
+    """The console script pip installed next to this interpreter (README: pip install -e .)."""
+    found = shutil.which("trauma-bond-bot", path=str(Path(sys.executable).parent))
+    assert found, "trauma-bond-bot is not installed next to this interpreter: pip install -e ."
+    return found
 
 
 @pytest.mark.parametrize(
@@ -76,9 +59,10 @@ def test_match_prints_json_lines(tmp_path: Path) -> None:
 
 
 def test_scripted_chat_shows_replies_in_order(tmp_path: Path) -> None:
-    """The README's example: welcome, US lines, hoovering, crisis reply, in that order."""
+    """The README's example: welcome, US lines, hoovering, crisis reply, in that order (a new
+    interpreter, as a person runs it)."""
     script = "/start\n/hotline\nwhat is hoovering\ni want to die\n"
-    result = run(["chat"], tmp_path, stdin=script, DATABASE_URL=None)
+    result = run_subprocess(["chat"], tmp_path, stdin=script, DATABASE_URL=None)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     position = 0
@@ -125,40 +109,26 @@ def test_a_typed_step_does_not_swallow_the_next_question(tmp_path: Path) -> None
     assert "Missing someone who hurt you" in after
 
 
-@contextlib.contextmanager
-def tiny_bot_api(mode: str) -> Iterator[str]:
-    """The stand-in Bot API of tests/helpers/tiny_bot_api.py on a free port; its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests/helpers/tiny_bot_api.py"), str(port), mode]
-    )
-    try:
-        for _ in range(100):
-            with socket.socket() as attempt:
-                if attempt.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/bot"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
 
 
 def test_a_second_poller_gets_one_line_and_stops(tmp_path: Path) -> None:
-    with tiny_bot_api("conflict") as base_url:
-        result = run(["run"], tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=base_url)
+    """The installed command, polling in a process of its own (signals and all)."""
+    with serving("conflict") as base_url:
+        result = run_subprocess(
+            ["run"],
+            tmp_path,
+            command=installed_command(),
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=base_url,
+        )
     assert result.returncode == 2
     assert "409 Conflict" in result.stderr and "long polling runs one instance" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_server_that_is_not_a_bot_api_gets_one_line(tmp_path: Path) -> None:
-    with tiny_bot_api("html404") as base_url:
+    with serving("html404") as base_url:
         result = run(["run"], tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=base_url)
     assert result.returncode == 2
     assert "not a Bot API server" in result.stderr

@@ -1,4 +1,4 @@
-"""A tiny stand-in Bot API for command-line tests: `python tiny_bot_api.py PORT MODE`.
+"""A tiny stand-in Bot API for command-line tests, served on a thread (`serving(MODE)`).
 
 MODE "conflict": every call succeeds except getUpdates, which answers 409 Conflict.
 MODE "html404": every call answers a 404 HTML page (a server that is not a Bot API).
@@ -6,9 +6,12 @@ MODE "html404": every call answers a 404 HTML page (a server that is not a Bot A
 
 from __future__ import annotations
 
-import sys
+import contextlib
+from collections.abc import Iterator
 
 from aiohttp import web
+
+from tests.helpers.threaded import loop_on_a_thread
 
 ME = {
     "id": 1,
@@ -21,9 +24,7 @@ ME = {
 }
 
 
-def main() -> None:
-    port, mode = int(sys.argv[1]), sys.argv[2]
-
+def make_app(mode: str) -> web.Application:
     async def answer(request: web.Request) -> web.Response:
         method = request.match_info["method"]
         if mode == "html404":
@@ -43,8 +44,23 @@ def main() -> None:
 
     app = web.Application()
     app.router.add_route("*", "/{token}/{method}", answer)
-    web.run_app(app, host="127.0.0.1", port=port, print=None)
+    return app
 
 
-if __name__ == "__main__":
-    main()
+@contextlib.contextmanager
+def serving(mode: str) -> Iterator[str]:
+    """The stand-in on a free port of 127.0.0.1; its base URL."""
+    with loop_on_a_thread() as call:
+        runner = web.AppRunner(make_app(mode), access_log=None)
+
+        async def start() -> int:
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            await site.start()
+            return int(runner.addresses[0][1])
+
+        port = call(start())
+        try:
+            yield f"http://127.0.0.1:{port}/bot"
+        finally:
+            call(runner.cleanup())

@@ -134,13 +134,11 @@ async def test_rotation_while_the_bot_runs(tmp_path: Path, clock: FakeClock) -> 
     await close(after)
 
 
-async def test_python_m_bot_run_refuses_in_one_line(tmp_path: Path) -> None:
+def test_python_m_bot_run_refuses_in_one_line(tmp_path: Path) -> None:
     """The command line: encrypted text stored, no key given: exit 2 and one line, no traceback."""
-    import os
-    import sys
-
     from bench.fake_telegram import FakeTelegram
-    from tests.test_cli import ROOT, run
+    from tests.helpers.cli import run
+    from tests.helpers.threaded import loop_on_a_thread
 
     made = run(
         ["chat"], tmp_path, stdin="/journal\n1\nsomething that happened\n", DATABASE_URL=None
@@ -148,30 +146,21 @@ async def test_python_m_bot_run_refuses_in_one_line(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     (tmp_path / "data" / "secret.key").unlink()
     fake = FakeTelegram()
-    base_url = await fake.start()
-    try:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-        env |= {
-            "TELEGRAM_BOT_TOKEN": "123456:" + "A" * 35,
-            "TELEGRAM_API_BASE_URL": base_url,
-            "PYTHONPATH": str(ROOT),
-            "NO_PROXY": "127.0.0.1,localhost",
-        }
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            cwd=tmp_path,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        _, stderr = await asyncio.wait_for(process.communicate(), 60)
-    finally:
-        await fake.stop()
-    lines = stderr.decode().strip().splitlines()
-    assert process.returncode == 2
+    with loop_on_a_thread() as call:
+        base_url = call(fake.start())
+        try:
+            result = run(
+                ["run"],
+                tmp_path,
+                DATABASE_URL=None,
+                TELEGRAM_BOT_TOKEN="123456:" + "A" * 35,
+                TELEGRAM_API_BASE_URL=base_url,
+                NO_PROXY="127.0.0.1,localhost",
+            )
+        finally:
+            call(fake.stop())
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2
     assert len(lines) == 1
     assert lines[0].startswith("error: Encrypted journal and plan text is stored")
-    assert "Traceback" not in stderr.decode()
+    assert "Traceback" not in result.stderr

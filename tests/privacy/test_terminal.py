@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.domain import Plan
 from bot.handlers.safetyplan import SECTIONS
-from tests.test_cli import run
+from tests.helpers.cli import run
 
 
 def chat(tmp_path: Path, lines: list[str]) -> str:
