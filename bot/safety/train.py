@@ -91,13 +91,15 @@ TOLD_NONE_TARGET: Final = 0.04
 TOLD_TOPIC_TARGET: Final = 0.03
 GRID: Final = (*(round(0.3 + 0.025 * i, 3) for i in range(27)), 0.97, 0.98, 0.99)
 LANGUAGES: Final = ("en", "es")
+# libyaml when present: the labelled sets are thousands of items.
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Array = npt.NDArray[np.float64]
 Params = tuple[Array, ...]
 
 
 def _read(path: Path, lang: str) -> list[dict[str, Any]]:
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     return [{**item, "lang": item.get("lang", lang)} for item in items]
 
 

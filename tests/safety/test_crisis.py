@@ -20,6 +20,7 @@ from bot.safety.crisis import MAX_AGE, CrisisDetector, RecentMessages
 from bot.safety.detector import CrisisLevel, classify, explain, rules
 from bot.safety.language import LanguageIdentifier, identify
 from bot.safety.semantic import CLASSES, HIDDEN, SemanticModel, window_means
+from bot.safety.train import YAML_LOADER
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -40,7 +41,7 @@ def rules_only() -> CrisisDetector:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    items = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    items = yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
     assert isinstance(items, list)
     return items
 

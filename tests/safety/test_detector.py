@@ -38,6 +38,7 @@ import yaml
 from bot.safety import patterns, patterns_es
 from bot.safety.detector import CrisisLevel, classify, explain, normalize
 from bot.safety.prefilter import PREFILTER
+from bot.safety.train import YAML_LOADER
 
 HERE = Path(__file__).parent
 LABELS = {level.value: level for level in CrisisLevel}
@@ -58,7 +59,7 @@ KNOWN_FALSE_POSITIVES = {
 
 
 def load(name: str) -> list[dict[str, str]]:
-    items = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    items = yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
     assert isinstance(items, list)
     for item in items:
         assert set(item) == {"text", "label"}, item

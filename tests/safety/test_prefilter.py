@@ -12,6 +12,7 @@ import yaml
 from bot.safety import patterns
 from bot.safety.detector import GATE_FROM_CHARS, explain, normalize
 from bot.safety.prefilter import PREFILTER, Prefilter, without_lookarounds
+from bot.safety.train import YAML_LOADER
 
 HERE = Path(__file__).parent
 SETS = (
@@ -26,7 +27,8 @@ SETS = (
 def _texts() -> list[str]:
     out: list[str] = []
     for name in SETS:
-        out += [item["text"] for item in yaml.safe_load((HERE / name).read_text("utf-8"))]
+        items = yaml.load((HERE / name).read_text("utf-8"), Loader=YAML_LOADER)
+        out += [item["text"] for item in items]
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,20 +17,27 @@ from bot.safety.semantic import DATA_FILE
 COMMITTED = Path(train.__file__).parent / "data" / DATA_FILE
 
 
-def test_committed_classifier_was_trained_on_todays_labelled_sets() -> None:
+@pytest.fixture(scope="module")
+def items() -> list[dict[str, Any]]:
+    return train.load_items()
+
+
+def test_committed_classifier_was_trained_on_todays_labelled_sets(
+    items: list[dict[str, Any]],
+) -> None:
     """A labelled set, a topic question, a rule that relabels a topic question or a training
     setting changed without `python -m bot.safety.train` fails here. (Retraining to compare is
     not portable: another BLAS build rounds a fold differently and moves a threshold a step.)"""
     committed = np.load(COMMITTED, allow_pickle=False)
-    items = train.load_items()
     assert json.loads(str(committed["report"]))["items"] == len(items)
     assert str(committed["fingerprint"]) == train.fingerprint(items), (
         "the labelled sets changed since semantic.npz was trained: run python -m bot.safety.train"
     )
 
 
-def test_the_fingerprint_sees_a_changed_label_and_setting(monkeypatch: pytest.MonkeyPatch) -> None:
-    items = train.load_items()
+def test_the_fingerprint_sees_a_changed_label_and_setting(
+    items: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = train.fingerprint(items)
     relabelled = [dict(items[0], label="none" if items[0]["label"] != "none" else "danger")]
     assert train.fingerprint(relabelled + items[1:]) != before
