@@ -47,19 +47,24 @@ BASE_POSTGRES_URL = os.environ.get(
 )
 POSTGRES_URL = _per_worker(BASE_POSTGRES_URL)
 
-# The longest tests (seconds each, where most take milliseconds) go first, so that under
-# pytest-xdist they start at once on different workers rather than one of them ending the run.
+# The longest tests (a second or more each, where most take milliseconds) go first, so that
+# under pytest-xdist they start at once on different workers rather than one of them ending
+# the run. (Not the timing test in tests/safety/test_detector.py: beside the processes that
+# the first ones start, it would time them too.)
 SLOW_FIRST = (
+    "tests/test_cli.py::test_a_second_poller_gets_one_line_and_stops",  # a process of its own
+    "tests/safety/test_detector.py::test_anchors_cover_every_possible_match",
+    "tests/test_cli.py::test_scripted_chat_shows_replies_in_order",  # a process of its own
+    "tests/safety/test_semantic_build.py",
+    "tests/safety/test_crisis.py::test_semantic_layer_loads_without_network",  # a process
+    "tests/privacy/test_residue.py",
     "tests/privacy/test_logs.py::test_debug_log_holds_no_update_content",
-    "tests/test_cli.py::test_crisis_done_when_scripts",
-    "tests/handlers/test_hotline.py::test_a_hanging_database_is_reported_in_seconds_not_a_minute",
-    "tests/privacy/test_keys.py::test_python_m_bot_run_refuses_in_one_line",
-    "tests/test_cli.py::test_a_second_poller_gets_one_line_and_stops",
-    "tests/delivery/test_role.py::test_lock_holders_backend_terminated_mid_fanout",
-    "tests/test_matching.py::test_examples_land_on_their_own_topic",
     "tests/test_checkins_cli.py",
-    "tests/test_cli.py",
-    "tests/privacy/test_terminal.py",
+    "tests/checkins/test_chart.py",  # the first one imports matplotlib
+    "tests/bench/test_fake_telegram.py::test_injected_update_and_long_poll",
+    "tests/test_matching.py::test_examples_land_on_their_own_topic",
+    "tests/delivery/test_role.py::test_lock_holders_backend_terminated_mid_fanout",
+    "tests/handlers/test_hide.py::test_a_flood_is_deleted_in_batches_of_100",
 )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -35,9 +36,24 @@ def too_many(seconds: int) -> tuple[int, dict[str, Any]]:
     }
 
 
-async def idle() -> None:
-    """Let the database threads and every task finish what they can without time passing."""
-    await asyncio.sleep(0.2)
+async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let every task and the database threads run until `condition` holds; no time passes on
+    the test's clock meanwhile (`seconds` is only a guard against a hang)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0)
+
+
+async def settle(rounds: int = 50) -> None:
+    """Let every ready task run: with no timer due, nothing more can be sent."""
+    for _ in range(rounds):
+        await asyncio.sleep(0)
+
+
+def waiting(h: Harness) -> Callable[[], bool]:
+    """True once something waits on the test's clock (a retry_after, a back-off)."""
+    return lambda: h.clock.next_timer is not None
 
 
 def daily(h: Harness) -> list[int]:
@@ -49,11 +65,11 @@ async def test_429_is_honoured_and_message_still_delivered(harness: Harness) -> 
     harness.clock.set(datetime(2026, 11, 21, 13, 0, tzinfo=UTC))
     harness.transport.failures.append(too_many(1))
     tick = asyncio.create_task(harness.tick())
-    await idle()
+    await until(waiting(harness))  # the refused send waits for its retry_after
     sends = [p["chat_id"] for e, p in harness.transport.calls if e == "sendMessage"]
     refused = int(sends[0])
     harness.clock.advance(0.9)  # retry_after runs on the injected clock
-    await idle()
+    await settle()
     assert refused not in daily(harness)
     harness.clock.advance(0.2)
     await asyncio.wait_for(tick, 5)
@@ -98,7 +114,7 @@ async def test_network_errors_are_retried(harness: Harness) -> None:
         (502, {"ok": False, "error_code": 502, "description": "Bad Gateway"})
     )
     tick = asyncio.create_task(harness.tick())
-    await idle()
+    await until(waiting(harness))
     harness.clock.advance(1)  # the limiter's back-off runs on the injected clock
     await asyncio.wait_for(tick, 5)
     assert (await harness.services.repo.outbox_counts()) == {"sent": 1}
@@ -142,9 +158,9 @@ async def test_results_are_recorded_after_a_database_outage(harness: Harness) ->
     try:
         tick = asyncio.create_task(harness.tick())
         for _ in range(50):  # the writer's back-off waits on the injected clock
+            await until(lambda: tick.done() or harness.clock.next_timer is not None)
             if tick.done():
                 break
-            await asyncio.sleep(0.02)
             harness.clock.advance(5)
         await asyncio.wait_for(tick, 5)
     finally:

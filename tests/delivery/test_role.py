@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time as clock_time
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -19,7 +20,7 @@ from bot.db import Repo, make_engine, migrate
 from bot.db.outbox import DISPATCHER_LOCK_KEY
 from bot.delivery.limiter import Limits
 from bot.delivery.role import HEARTBEAT, LEASE, TAKEOVER_WAIT, SendingRole
-from bot.scheduling.clock import FakeClock, SystemClock
+from bot.scheduling.clock import FakeClock, Timer
 from bot.scheduling.dispatcher import plan
 
 NOW = datetime(2026, 11, 21, 13, 0, tzinfo=UTC)
@@ -131,12 +132,39 @@ async def test_the_lease_runs_out_when_checks_stop(database_url: str, clock: Fak
         await repo.close()
 
 
+class FastClock:
+    """The system's time running `speed` times faster. Two instances share a real PostgreSQL
+    server here, so a FakeClock would have to guess when the database has answered; instead
+    every wait on the clock (the role's heartbeat and lease, the takeover wait, bulk pacing)
+    passes `speed` times sooner, while the database keeps its own pace."""
+
+    def __init__(self, speed: float) -> None:
+        self.speed = speed
+        self._start = clock_time.monotonic()
+        self._start_now = datetime.now(UTC)
+
+    def _elapsed(self) -> float:
+        return (clock_time.monotonic() - self._start) * self.speed
+
+    def now(self) -> datetime:
+        return self._start_now + timedelta(seconds=self._elapsed())
+
+    def monotonic(self) -> float:
+        return self._start + self._elapsed()
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds / self.speed)
+
+    def call_later(self, seconds: float, callback: Callable[[], None]) -> Timer:
+        return asyncio.get_running_loop().call_later(max(0.0, seconds) / self.speed, callback)
+
+
 class Recording(LocalTelegram):
     """A local Telegram that also notes (instance, chat, time) for every daily message."""
 
-    def __init__(self, name: str, log: list[tuple[str, int, float]]) -> None:
+    def __init__(self, name: str, log: list[tuple[str, int, float]], clock: FastClock) -> None:
         super().__init__()
-        self.name, self.log = name, log
+        self.name, self.log, self.clock = name, log, clock
         self.after_send: Any = None
 
     async def do_request(
@@ -150,17 +178,17 @@ class Recording(LocalTelegram):
         status, body = await super().do_request(url, method, request_data, *args, **kwargs)
         if url.endswith("/sendMessage") and status == 200 and request_data is not None:
             chat = int(request_data.parameters["chat_id"])  # type: ignore[call-overload]
-            self.log.append((self.name, chat, clock_time.monotonic()))
+            self.log.append((self.name, chat, self.clock.monotonic()))
             if self.after_send is not None:
                 self.after_send()
         return status, body
 
 
-async def instance(url: str, transport: LocalTelegram) -> Any:
+async def instance(url: str, transport: LocalTelegram, clock: FastClock) -> Any:
     limits = Limits(global_rate=40, bulk_rate=30, per_chat_burst=0)  # 60 messages: 2 s
     settings = Settings(database_url=url, _env_file=None)  # type: ignore[call-arg]
     app = build_application(
-        settings, token=CONSOLE_TOKEN, request=transport, clock=SystemClock(), limits=limits
+        settings, token=CONSOLE_TOKEN, request=transport, clock=clock, limits=limits
     )
     await app.initialize()
     await start_services(app, background=False)
@@ -170,28 +198,35 @@ async def instance(url: str, transport: LocalTelegram) -> Any:
 
 @pytest.mark.postgres
 async def test_lock_holders_backend_terminated_mid_fanout(database_url: str) -> None:
-    """The way it failed: the holder's session is cut while its process lives on."""
+    """The way it failed: the holder's session is cut while its process lives on. (Both
+    instances run on a clock ten times faster than the system's: seconds below are its.)"""
     if not database_url.startswith("postgresql"):
         pytest.skip("two instances share PostgreSQL")
+    clock = FastClock(speed=10)
     log: list[tuple[str, int, float]] = []
-    a_transport, b_transport = Recording("a", log), Recording("b", log)
-    a = await instance(database_url, a_transport)
-    b = await instance(database_url, b_transport)
+    a_transport, b_transport = Recording("a", log, clock), Recording("b", log, clock)
+    a = await instance(database_url, a_transport, clock)
+    b = await instance(database_url, b_transport, clock)
     kill: dict[str, Any] = {}
     try:
         assert a.bot_data["services"].role.held and not b.bot_data["services"].role.held
         repo = a.bot_data["services"].repo
-        due = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+        due = clock.now().replace(second=0, microsecond=0) - timedelta(minutes=1)
         chats = range(100, 160)
         for chat in chats:
             await repo.ensure_user(chat, due)
             await repo.save_subscription(chat, "grounding", f"{due:%H:%M}", "UTC", due)
         assert await services_of(a).dispatcher.tick() == len(chats)
 
+        async def cut() -> None:
+            await terminate_lock_holder(database_url)
+            # From the moment the session is gone: on the faster clock the few milliseconds
+            # of connecting to kill it are no longer negligible.
+            kill["at"] = clock.monotonic()
+
         def after_send() -> None:
             if len(log) == 20 and not kill:
-                kill["task"] = asyncio.create_task(terminate_lock_holder(database_url))
-                kill["at"] = clock_time.monotonic()
+                kill["task"] = asyncio.create_task(cut())
 
         a_transport.after_send = after_send
         a_drain = asyncio.create_task(services_of(a).sender.drain())
@@ -200,12 +235,12 @@ async def test_lock_holders_backend_terminated_mid_fanout(database_url: str) -> 
             while len({chat for _, chat, _ in log}) < len(chats):
                 if await b.bot_data["services"].role.acquire():
                     await services_of(b).sender.drain()
-                await asyncio.sleep(0.1)
+                await clock.sleep(0.1)
 
         await asyncio.wait_for(b_ticks(), 20)
         await asyncio.wait_for(a_drain, 5)
         await kill["task"]
-        await asyncio.sleep(0.3)  # late copies, if any, would show now
+        await clock.sleep(0.3)  # late copies, if any, would show now
     finally:
         for app in (a, b):
             await stop_services(app)
