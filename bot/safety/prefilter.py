@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterator
 from typing import Any, Final
 
 from bot.safety import patterns as p
@@ -50,45 +51,41 @@ _LOOKAROUNDS: Final = ("(?=", "(?!", "(?<=", "(?<!")
 def without_lookarounds(source: str) -> str:
     """The pattern with every lookahead and lookbehind removed (it then matches a superset)."""
     out: list[str] = []
-    i, n, in_class = 0, len(source), False
-    while i < n:
-        if not in_class and source.startswith(_LOOKAROUNDS, i):
-            i = _after_group(source, i)
-            continue
-        char = source[i]
-        if char == "\\":
-            out.append(source[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        out.append(char)
-        i += 1
+    i = 0
+    while i < len(source):
+        for j, piece, in_class in _pieces(source, i):
+            if not in_class and source.startswith(_LOOKAROUNDS, j):
+                i = _after_group(source, j)
+                break
+            out.append(piece)
+        else:
+            break
     return "".join(out)
 
 
 def _after_group(source: str, start: int) -> int:
     """Index just past the group that opens at `start` (escapes and classes respected)."""
-    depth, i, in_class = 0, start, False
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
+    depth = 0
+    for j, piece, in_class in _pieces(source, start):
+        if in_class or piece not in "()":
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+        depth += 1 if piece == "(" else -1
+        if depth == 0:
+            return j + 1
     raise ValueError(f"unbalanced group at {start} in {source!r}")
+
+
+def _pieces(source: str, start: int) -> Iterator[tuple[int, str, bool]]:
+    """(index, an escape pair or one character, inside a [class]?) from `start` on."""
+    i, in_class = start, False
+    while i < len(source):
+        piece = source[i : i + 2] if source[i] == "\\" else source[i]
+        yield i, piece, in_class and piece != "]"
+        if in_class:
+            in_class = piece != "]"
+        elif piece == "[":
+            in_class = True
+        i += len(piece)
 
 
 class Prefilter:
