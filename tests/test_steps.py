@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,6 +35,27 @@ async def test_any_command_ends_the_step(harness: Harness) -> None:
     await _asked_for_time(harness)
     await harness.send("/explain")
     await _reads_afresh(harness)
+
+
+async def test_hotline_ends_the_step_without_waiting_for_the_database(harness: Harness) -> None:
+    """Crisis help never waits for the database: the step ends in memory at once."""
+    await _asked_for_time(harness)
+    repo = harness.services.repo
+    reads: list[str] = []
+    for name in ("get_user", "ensure_user"):
+        original = getattr(repo, name)
+
+        async def counted(*args: object, _name: str = name, _f: object = original) -> object:
+            reads.append(_name)
+            return await _f(*args)  # type: ignore[operator]
+
+        setattr(repo, name, counted)
+    [lines] = await harness.send("/hotline")
+    assert "988" in lines.text
+    assert reads == []
+    await _reads_afresh(harness)
+    await asyncio.gather(*harness.services.background)
+    assert (await harness.services.repo.get_user(1)).pending is None
 
 
 async def test_another_screens_button_ends_the_step(harness: Harness) -> None:

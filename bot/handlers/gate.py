@@ -51,6 +51,11 @@ async def end_step(update: Update, context: BotContext) -> None:
     """A command or another screen's button ends the waiting step (the screen may start one)."""
     if not _ends_step(update):
         return
+    if context.services.crisis.is_urgent(update):
+        # /hotline and the like never wait for the database (500 newcomers writing at once
+        # held them 1-2 s here): the step ends in memory now, in the database after.
+        end_step_soon(context, chat_id(update))
+        return
     try:
         user = await context.user(chat_id(update))
         if user.pending is not None:
@@ -58,6 +63,20 @@ async def end_step(update: Update, context: BotContext) -> None:
             context.remember(replace(user, pending=None, pending_since=None))
     except StorageError:
         log.info("could not read the user to end a step; the screen says so if it needs them")
+
+
+def end_step_soon(context: BotContext, chat: int) -> None:
+    """End a waiting step without waiting for the database: marked in memory at once (the
+    text handler reads the mark), cleared in the database in the background."""
+    context.services.steps_ended[chat] = context.clock.now()
+    context.services.in_background(_clear_pending(context, chat), name="end-step")
+
+
+async def _clear_pending(context: BotContext, chat: int) -> None:
+    try:
+        await context.repo.set_pending(chat, None, context.clock.now())
+    except (StorageError, RuntimeError):
+        log.info("could not end a step in the database; it expires on its own")
 
 
 # Group -1, beside crisis detection (which only takes messages).

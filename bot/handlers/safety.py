@@ -19,6 +19,7 @@ from bot.delivery.limiter import CRISIS, URGENT
 from bot.domain import StorageError
 from bot.handlers.common import button, chat_id, keyboard, labelled
 from bot.handlers.explain import topic_button
+from bot.handlers.gate import end_step_soon
 from bot.handlers.hotline import render_lines, takes_texts
 from bot.handlers.safetyplan import crisis_plan_button
 from bot.matching import TopicMatcher
@@ -127,8 +128,7 @@ async def crisis_check(update: Update, context: BotContext) -> None:
         # A half-finished step (a time, a date) ends, so the next message is read afresh:
         # marked in memory at once, and in the database in the background, so the reply
         # above never waits for it.
-        context.services.steps_ended[chat.id] = context.clock.now()
-        context.services.in_background(_end_step(context, chat.id), name="crisis-end-step")
+        end_step_soon(context, chat.id)
     raise ApplicationHandlerStop
 
 
@@ -188,13 +188,6 @@ async def _writing(context: BotContext, chat: int) -> bool:
         return False
     step = current_step(user.pending, user.pending_since, context.clock.now())
     return step is not None and step.waiting in OWN_WORDS
-
-
-async def _end_step(context: BotContext, chat: int) -> None:
-    try:
-        await context.repo.set_pending(chat, None, context.clock.now())
-    except (StorageError, RuntimeError):
-        log.info("could not end a step after a crisis reply; it expires on its own")
 
 
 HANDLERS = [
