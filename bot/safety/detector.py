@@ -248,8 +248,9 @@ def _danger(t: str, gate: p.Gate | None, find_all: bool) -> tuple[list[str], lis
     raging = p.AGITATED_PERSON.search(t, gate)
     if coming or near or raging:
         fear = p.FEAR.search(t) is not None
-        agreed = p.HANDOVER.search(t) is not None  # "to pick up his stuff, all agreed"
-        if coming and (fear or raging or p.AGITATED.search(t) or (p.NOW.search(t) and not agreed)):
+        # "now" alone does not make a visit agreed for his stuff dangerous
+        now_unagreed = p.NOW.search(t) is not None and p.HANDOVER.search(t) is None
+        if coming and (fear or raging or p.AGITATED.search(t) or now_unagreed):
             direct.append("coming")
         elif near and (fear or raging):
             direct.append("near")
@@ -338,7 +339,7 @@ def _decide(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel, l
         return CrisisLevel.CHECK, signals
     if disclosure or past_only:
         return CrisisLevel.DISCLOSURE, signals
-    if p.ASK_IF_SAFE.search(t):
+    if p.ASK_IF_SAFE.search(t, gate):
         signals.append("check:ask_if_safe")
         return CrisisLevel.CHECK, signals
     return CrisisLevel.NONE, signals
@@ -368,7 +369,7 @@ def _decide_es(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel
         return CrisisLevel.CHECK, signals
     if disclosure:
         return CrisisLevel.DISCLOSURE, signals
-    if es.ASK_IF_SAFE.search(t):
+    if es.ASK_IF_SAFE.search(t, gate):
         signals.append("check:ask_if_safe")
         return CrisisLevel.CHECK, signals
     return CrisisLevel.NONE, signals

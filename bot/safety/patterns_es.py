@@ -566,14 +566,16 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
 # "mi jefe me va a matar si llego tarde": a figure of speech, given only the "check" level.
 # Asked "are you safe right now?": "si me voy el ya no me puede lastimar verdad" may mean
 # leaving him or dying; the question fits both.
-ASK_IF_SAFE: Final = _rx(
+ASK_IF_SAFE: Final = Group("es_ask_if_safe",
     # "ya tengo el dia elegido, el domingo q no hay nadie en casa"
-    r"\b(?:ya )?tengo (?:el dia|la fecha|la hora) (?:elegid[ao]|decidid[ao]|pensad[ao])\b"
-    r"|\b(?:regale|di|deje) (?:a )?mi (?:perro|gato|mascota)\b(?: \w+){0,8}? (?:todo arreglado"
-    r"|todo listo|todo en orden)\b"
-    r"|\bya deje todo (?:arreglado|listo|en orden)\b"
-    r"|\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
-    r"|van a poder) (?:lastimar|hacer dano|hacer mal|pegar)\b"
+    _r("tengo", r"\b(?:ya )?tengo (?:el dia|la fecha|la hora) (?:elegid[ao]|decidid[ao]|pensad[ao])\b"),
+    _r("arreglado|listo|en orden",
+       r"\b(?:regale|di|deje) (?:a )?mi (?:perro|gato|mascota)\b(?: \w+){0,8}? (?:todo arreglado"
+       r"|todo listo|todo en orden)\b",
+       r"\bya deje todo (?:arreglado|listo|en orden)\b"),
+    _r("si me voy",
+       r"\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
+       r"|van a poder) (?:lastimar|hacer dano|hacer mal|pegar)\b"),
 )
 HYPERBOLE: Final = _rx(
     r"\b(?:este|esta|estos|estas) \w+(?: \w+)? (?:me|nos) (?:va|van|esta|estan) a? ?matar\b|"
