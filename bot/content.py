@@ -66,7 +66,7 @@ LINE_PURPOSES = ("emergency", "domestic_abuse", "crisis", "directory")
 
 
 # libyaml's loader when PyYAML has it (several times faster at start-up), else pure Python.
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentError(Exception):
@@ -278,7 +278,7 @@ class _Reader:
         self.name = name
         path = directory / name
         try:
-            self.data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+            self.data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
         except FileNotFoundError:
             raise ContentError(f"{name}: file is missing") from None
         except yaml.YAMLError as exc:

@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
+from bot.content import YAML_LOADER, load_content
 from bot.safety.detector import CrisisLevel, rules
 from bot.safety.embedding import MODEL_NAME, StaticEmbedder
 from bot.safety.semantic import CLASSES, DATA_FILE, HIDDEN, forward, sentence_features
@@ -91,8 +92,6 @@ TOLD_NONE_TARGET: Final = 0.04
 TOLD_TOPIC_TARGET: Final = 0.03
 GRID: Final = (*(round(0.3 + 0.025 * i, 3) for i in range(27)), 0.97, 0.98, 0.99)
 LANGUAGES: Final = ("en", "es")
-# libyaml when present: the labelled sets are thousands of items.
-YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Array = npt.NDArray[np.float64]
 Params = tuple[Array, ...]
@@ -105,7 +104,6 @@ def _read(path: Path, lang: str) -> list[dict[str, Any]]:
 
 def topic_items() -> list[dict[str, Any]]:
     """The bot's topic questions: calm messages (or disclosures) by construction."""
-    from bot.content import load_content
 
     out = []
     for topic in load_content().topics.values():

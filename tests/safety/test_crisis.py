@@ -15,12 +15,12 @@ import numpy as np
 import pytest
 import yaml
 
+from bot.content import YAML_LOADER
 from bot.safety import crisis as crisis_module
 from bot.safety.crisis import MAX_AGE, CrisisDetector, RecentMessages
 from bot.safety.detector import CrisisLevel, classify, explain, rules
 from bot.safety.language import LanguageIdentifier, identify
 from bot.safety.semantic import CLASSES, HIDDEN, SemanticModel, window_means
-from bot.safety.train import YAML_LOADER
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent

@@ -35,10 +35,10 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.content import YAML_LOADER
 from bot.safety import patterns, patterns_es
 from bot.safety.detector import CrisisLevel, classify, explain, normalize
 from bot.safety.prefilter import PREFILTER
-from bot.safety.train import YAML_LOADER
 
 HERE = Path(__file__).parent
 LABELS = {level.value: level for level in CrisisLevel}

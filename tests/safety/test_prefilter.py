@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.content import YAML_LOADER
 from bot.safety import patterns
 from bot.safety.detector import GATE_FROM_CHARS, explain, normalize
 from bot.safety.prefilter import PREFILTER, Prefilter, without_lookarounds
-from bot.safety.train import YAML_LOADER
 
 HERE = Path(__file__).parent
 SETS = (
