@@ -18,6 +18,21 @@ async def _asked_for_time(harness: Harness) -> None:
     assert "What time" in question.text
 
 
+def _count_calls(harness: Harness, *names: str) -> list[str]:
+    """From now on, the names of these repository methods as they are called, in order."""
+    repo = harness.services.repo
+    calls: list[str] = []
+    for name in names:
+        original = getattr(repo, name)
+
+        async def counted(*args: object, _name: str = name, _f: object = original) -> object:
+            calls.append(_name)
+            return await _f(*args)  # type: ignore[operator]
+
+        setattr(repo, name, counted)
+    return calls
+
+
 async def _reads_afresh(harness: Harness) -> None:
     """The next message is ordinary text: a question gets its topic, not a time hint."""
     [reply] = await harness.send("what is hoovering")
@@ -40,16 +55,7 @@ async def test_any_command_ends_the_step(harness: Harness) -> None:
 async def test_hotline_ends_the_step_without_waiting_for_the_database(harness: Harness) -> None:
     """Crisis help never waits for the database: the step ends in memory at once."""
     await _asked_for_time(harness)
-    repo = harness.services.repo
-    reads: list[str] = []
-    for name in ("get_user", "ensure_user"):
-        original = getattr(repo, name)
-
-        async def counted(*args: object, _name: str = name, _f: object = original) -> object:
-            reads.append(_name)
-            return await _f(*args)  # type: ignore[operator]
-
-        setattr(repo, name, counted)
+    reads = _count_calls(harness, "get_user", "ensure_user")
     [lines] = await harness.send("/hotline")
     assert "988" in lines.text
     assert reads == []
@@ -174,16 +180,9 @@ async def test_a_typed_pause_date_reads_the_user_once_and_writes_once(harness: H
     await harness.send("/daily")
     await harness.press("dp:grounding")
     await harness.press("dpt:grounding")
-    repo = harness.services.repo
-    calls: list[str] = []
-    for name in ("get_user", "ensure_user", "set_pending", "set_paused", "subscriptions"):
-        original = getattr(repo, name)
-
-        async def counted(*args: object, _name: str = name, _f: object = original) -> object:
-            calls.append(_name)
-            return await _f(*args)  # type: ignore[operator]
-
-        setattr(repo, name, counted)
+    calls = _count_calls(
+        harness, "get_user", "ensure_user", "set_pending", "set_paused", "subscriptions"
+    )
     [home] = await harness.send("27 December")
     assert "paused until 2026-12-27" in home.text
     assert calls.count("get_user") == 1 and "ensure_user" not in calls
