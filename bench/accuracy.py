@@ -270,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round16": crisis("tests/safety/crisis_used_round16.yaml"),
         "crisis_used_round17": crisis("tests/safety/crisis_used_round17.yaml"),
         "crisis_used_round18": crisis("tests/safety/crisis_used_round18.yaml"),
+        "crisis_used_round19": crisis("tests/safety/crisis_used_round19.yaml"),
+        "crisis_used_round20": crisis("tests/safety/crisis_used_round20.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -317,6 +319,12 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round18": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round18.yaml"
+        ),
+        "sequences_used_round19": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round19.yaml"
+        ),
+        "sequences_used_round20": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round20.yaml"
         ),
     }
     if args.blind:

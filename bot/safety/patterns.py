@@ -688,7 +688,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|000|112|111|an ambulance|ambulance|emergency services)\b"),
         _r("help|sos|mayday",
            # Not the Spanish "sos" ("vos sos un idiota": "you are an idiot").
-           r"\bsend help\b|\bmayday\b|(?<!vos )(?<!que )(?<!no )(?<!si )(?<!tu )\bsos\b"
+           r"(?<!bored )(?<!bored at work )(?<!bored at school )\bsend help\b|\bmayday\b|(?<!vos )(?<!que )(?<!no )(?<!si )(?<!tu )\bsos\b"
            r"(?! (?:un|una|el|la|re|muy|mi|lo|tan|vos|de|mas|como|igual|bien|mala|malo)\b)",
            # The whole message is a cry for help ("help me", "please help"), not "/help".
            r"^(?:please |pls |somebody |someone |oh god )?help(?: me| us)?(?: please| now"
@@ -913,6 +913,42 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         # Just showed up wherever I am, or "tied my hands".
         _r("showed up|turned up",
            r"\b(?:just|has just|suddenly|then) (?:showed|turned) up (?:at|outside|to|in|where)\b"),
+    ),
+    # Rounds 19-20 (used): a threat about not surviving a set day ("he told me i won't make it
+    # to court on thursday", "he said this weekend im done"), a return made deadly ("if i come
+    # for her i won't leave"), a gun pointed as "it", a chase on the road, trapped without
+    # the keys.
+    Group("threat_not_survive",
+        _r("wil not|are not going to|am not going to|wont",
+           r"\b(?:told me|said|says|warned me|texted|swore|promised|keeps saying|kept saying)"
+           r"(?: that)? (?:i|we) (?:wil not|are not going to|am not going to|wont) (?:make it"
+           r"|live|survive|last) (?:to|until|til|past|through|the)\b",
+           r"\bsaid if (?:i|we) (?:come|go|try|cal|tel|leave|show up|turn up)\b(?: \w+){0,5}?"
+           r" (?:i|we) (?:wil not|wont|are not going to|am not going to) (?:leave|make it|come"
+           r" back|walk out|get out|survive|live)\b"),
+        _r("done|dead|finished",
+           r"\b(?:said|says|told me|texted|warned me|swore)(?: that)? (?:this weekend|this week"
+           r"|tomorow|tonight|today|on (?:monday|tuesday|wednesday|thursday|friday|saturday"
+           r"|sunday)|next week|after the hearing|after court)(?: \w+){0,2}? (?:i am|you are|we"
+           r" are|she is|he is) (?:done|dead|finished)\b"),
+        _r("pointed|aimed|pointing|aiming",
+           r"\b(?:pointed|aimed|pointing|aiming) (?:it|that thing|that) at (?:me|us|my \w+)\b"
+           r"(?: \w+){0,8}? (?:fire|fired|shoot|shot|trigger|loaded|bullet|bullets|safety)\b"),
+        _r("behind me|bumper",
+           r"\b(?:he is|she is|they are|my ex is|he has ben|she has ben) (?:right )?behind me"
+           r" (?:on|in) the (?:motorway|highway|freeway|road|interstate|dual carriageway|a road"
+           r"|m\d+|a\d+|i \d+)\b",
+           r"\b(?:he is|she is|they are|my ex is|he has ben|she has ben|he keps|she keps)"
+           r" (?:right )?(?:riding|driving|right) (?:right )?up my bumper\b"),
+        _r("keys",
+           r"\bhow (?:do|can|would) i (?:get out|get away|leave|escape|get help)\b(?: \w+){0,5}?"
+           r" (?:he|she|they) (?:has|took|hid|has got|is got|is holding|has taken) (?:the|my|al"
+           r" the|both) (?:car )?keys\b"),
+        # Medicine held back until an apology: "she's got my insulin and won't give it back".
+        _r("insulin|inhaler|epipen|epi pen|heart|seizure",
+           r"\b(?:has|has got|is got|got|is keping|keps|is holding) my (?:insulin|inhaler|epipen"
+           r"|epi pen|heart (?:meds|medication|pills)|seizure (?:meds|medication))\b(?: \w+){0,2}?"
+           r" (?:and|but) (?:wil not|refuses to|is not going to|wont) (?:give|let me)\b"),
     ),
 )
 
@@ -2137,6 +2173,32 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bhow many <PILLS>(?: \w+){0,5}? (?:to die|to kil|would kil|would be lethal|are"
            r" lethal|is lethal|is fatal|to not wake up|to overdose|to od)\b"),
     ),
+    # Rounds 19-20 (used): goodbyes in other words ("if i'm not online tomorrow please know it
+    # wasn't anyone's fault", "pls tell my daughter i loved her"), "i was a mistake, maybe i
+    # should fix it", hurt till it bled because "i deserved it", a death researched as a
+    # practical question ("how many days before someone finds you").
+    Group("goodbye_sideways",
+        _r("fault|know|sory|love you",
+           r"\bif i am not (?:online|here|around|on|alive|answering|back)\b(?: \w+){0,3}?"
+           r" (?:tomorow|in the morning|by monday|after tonight|next week|later)\b(?: \w+){0,8}?"
+           r" (?:fault|sory|love you|know that|know i)\b"),
+        _r("loved",
+           r"\b(?:please |pls |plz |can you )?tel (?:my (?:\w+ )?\w+|her|him|them|the kids"
+           r"|everyone)(?: that)? i loved (?:her|him|them|you|everyone)\b"),
+        _r("fix it|fix that|corect it|undo it|end it|fix the mistake",
+           r"\b(?:i was|i am|i was just) (?:a mistake|an acident|never meant to be born)\b"
+           r"(?: \w+){0,6}? (?:fix it|fix that|corect it|undo it|end it|fix the mistake)\b"),
+        _r("bled|bleed|bleding",
+           r"\b(?:scratched|scratch|picked|bit|hit|punched|burned|burnt|cut) my (?:arms?|legs?"
+           r"|wrists?|thighs?|skin|hands?|stomach)\b(?: \w+){0,3}? (?:til|until) (?:they|it|i)"
+           r" (?:bled|bleed|bleds|started bleding)\b(?: \w+){0,6}? (?:deserved|deserve|punish"
+           r"|my fault|hate myself|made him|made her)\b"),
+        _r("find|notice",
+           r"\bhow (?:long|many days|many hours|many weeks) (?:before|until|til) (?:someone"
+           r"|anyone|somebody|they|people) (?:finds?|would find|notices?|would notice) (?:you"
+           r"|me|my body|a body|the body)\b(?: \w+){0,4}? (?:live alone|living alone|dead|body"
+           r"|nobody|no one)\b"),
+    ),
 )
 
 # =============================================================================================
@@ -2612,6 +2674,41 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"\b(?:called|calls|calling) (?:us|me) (?:a |an )?(?:fat|ugly|stupid|worthless|useless"
            r"|disgusting|whore|slut|pig|pigs|fat pigs|retarded|idiot|idiots)\b"),
     ),
+    # Rounds 19-20 (used): control, money, work and pregnancy used as weapons.
+    Group("control_round19_20",
+        _r("stuf|things|journal|diary|bag|drawers|room",
+           r"\b(?:keps|keeps|always|constantly|is always) (?:going through|reading|searching"
+           r"|checking|snoping through|snoping in) my (?:stuf|things|journal|diary|bag|drawers"
+           r"|room)\b"),
+        _r("birth control|pil|contracep|condom|implant|coil",
+           r"\b(?:messed with|tampered with|hid|hides|threw away|flushed|poked holes in|swapped"
+           r"|stopped me taking|took away|takes away) my (?:birth control|pil|pils|contraception"
+           r"|contraceptives?|condoms?|implant|coil)\b"),
+        _r("disability|benefit|pension|wages|pay|paycheck|salary|universal credit|alowance",
+           r"\b(?:takes|took|keps|keeps|controls|has taken|has control of) (?:al )?my"
+           r" (?:disability|benefits?|pension|wages|pay|paycheck|salary|universal credit"
+           r"|alowance|disability money|benefit money)\b"),
+        _r("let me",
+           r"\b(?:wil not|does not|would not|never) let me (?:have|use|get|keep) (?:a|my|any)"
+           r" (?:phone|car|bank acount|money|friends|job|keys)\b"),
+        _r("work",
+           r"\b(?:made|makes|forced|force|forces) (?:us|me) (?:to )?work\b(?: \w+){0,8}?"
+           r" (?:never paid|not paid|no pay|for fre|without pay|unpaid|for nothing|not a cent"
+           r"|a cent)\b"),
+        _r("sign",
+           r"\b(?:had|made|forced|pressured|pushed|got|told) me (?:to )?sign (?:over )?(?:my"
+           r"|the) (?:house|home|car|savings|inheritance|money|property|flat)\b"),
+        _r("shoved|pushed|slaped|punched|kicked|choked|strangled",
+           r"\b(?:he|she|boyfriend|girlfriend|husband|wife|partner) (?:shoved|pushed|slapped"
+           r"|punched|kicked|choked|strangled) (?:her|him) (?:into|against|down|over|onto)\b"),
+        _r("phone|mesages|texts",
+           r"\b(?:checks|goes through|reads|monitors|tracks) (?:her|his|their) (?:phone|messages"
+           r"|texts)\b(?: \w+){0,4}? tels (?:her|him|them) (?:what to wear|who to (?:talk|se"
+           r"|text)|where to go)\b"),
+        _r("weapon|gun|pistol|knife|rifle|shotgun",
+           r"\b(?:put|puts|placed|laid|left|would put|used to put) (?:his|her|a|the) (?:service"
+           r" weapon|gun|pistol|knife|rifle|shotgun|weapon) on the table\b"),
+    ),
 )
 
 
@@ -2837,6 +2934,36 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r" (?:(?:will not|does not|did not|can not|is not|wont) stop(?:ing|ping)? (?:the )?bleeding"
            r"|(?:a lot of|so much|lots of) blood|blood everywhere|light ?headed)\b"),
     ),
+    # Rounds 19-20 (used): "already did it. pills.", "taken everything that was in the
+    # medicine cabinet", "i think i took too many ... everything is spinning", a week of meds,
+    # weed killer in two words, a car running in a closed garage, a wound gaping open.
+    Group("taken_round19_20",
+        _r(words("PILLS"),
+           r"\b(?:already|just|i) (?:did it|done it|have done it)\b(?: \w+){0,4}? <PILLS>\b",
+           rf"{_TAKEN} (?:my |the )?(?:whole|entire|al my|a) (?:week|weeks|month|months|weks)"
+           r" (?:worth )?of <PILLS>\b"),
+        _r("cabinet|cupboard|drawer|box|bag|kit",
+           rf"{_TAKEN} (?:everything|al|whatever|what) (?:that )?(?:was |is |i found |i could"
+           r" find )?(?:in|from) (?:the|my|his|her|our|mums|moms) (?:medicine|bathroom|med"
+           r"|first aid|kitchen) (?:cabinet|cupboard|drawer|box|bag|kit)\b"),
+        _r("to many",
+           r"\bi (?:think i |might have |may have |probably )?(?:took|taken|had|swallowed)"
+           r" (?:way )?to many\b(?: \w+){0,8}? (?:can not remember|spinning|dizy|sick|heart"
+           r"|numb|blury|pasing out|faint|throwing up|vomiting)\b"),
+        _r("wed kiler|weedkiler",
+           rf"{_TAKEN.replace('(?:took', '(?:drank|drunk|took')} (?:some |some of |the |a bit of"
+           r" |a bit of the |some of the )?(?:wed ?kiler|weed ?killer)\b"),
+        _r("garage",
+           r"(?<!with )\b(?:the|my|our|his|her) (?:car|cars|engine|generator)(?: is| has| s)?"
+           r"(?: ben)? running (?:in|inside) (?:the |a |our |my )?(?:closed|shut|locked) garage\b",
+           r"\b(?:car|cars|engine|generator)(?: is| has| s)?(?: ben)? running (?:in|inside)"
+           r" (?:the |a |our |my )?garage\b(?: \w+){0,14}? (?:headache|dizy|sleepy|nauseous"
+           r"|breathing|not sure why)\b"),
+        _r("gaping|wide open|split open|se",
+           r"\bcut\b(?: \w+){0,5}? (?:is )?(?:gaping|wide open|split open)\b",
+           r"\bcut\b(?: \w+){0,8}? (?:can se|se the) (?:fat|bone|yelow|yelowish|white stuf"
+           r"|the fat|muscle)\b"),
+    ),
 )
 # fmt: on
 
@@ -2962,4 +3089,25 @@ ASK_IF_SAFE: Final = Group(
         r"^(?:(?:and|but|honestly|just|i think)\s+)?i am (?:so |really |very |just |too )?"
         r"(?:scared|terrified|frightened|afraid)(?: right now| rn| now| tonight)?\s*[?.!]*$",
     ),
+    # Rounds 19-20 (used): a plan kept for when the children are away, "how deep is too
+    # deep", a knot that won't slip, "forgive me for what i'm about to do", "i'll be with
+    # grandma soon", why not get it over with, leaving a note, a gun that will not leave the
+    # mind.
+    _r("planed it", r"\bplanned it (?:for|on)\b(?: \w+){0,4}? (?:when|while|once) (?:the kids"
+       r"|my kids|the children|everyone|nobody|no one|he|she)\b(?: \w+){0,3}? (?:are|is|wil be"
+       r"|has|have|gone|away|out|asleep)\b"),
+    _r("deep", r"\bhow deep is to deep\b", r"\bhow deep (?:do|should|would|can|must) (?:i|you)"
+       r" (?:cut|go)\b"),
+    _r("slip", r"\bknot\b(?: \w+){0,4}? (?:wil not|does not|would not) slip\b"),
+    _r("forgive me", r"\bforgive me for what i am (?:about to|going to|gona) do\b"),
+    _r("son", r"\b(?:i wil|il|i l) be with (?:my )?(?:nan|nana|gran|grandma|granny|grandad|grandpa|mum|mom"
+       r"|dad|mother|father|brother|sister|son|daughter|baby|wife|husband|best friend|god|jesus"
+       r"|the angels) (?:again |very |real )?son\b"),
+    _r("over with|end it|make it", r"\bwhy not (?:just )?(?:get it over with|end it)\b",
+       r"\b(?:should|might|could) (?:just )?make it (?:physical|real|oficial|permanent)\b"),
+    _r("note|leter", r"\b(?:selfish|wrong|ok|okay|fair|cruel|mean|kinder|bad) (?:if|to|that) i"
+       r" (?:only )?(?:leave|write|left|wrote) (?:a )?(?:note|leter)s? (?:for|to)\b"),
+    _r("thinking about", r"\b(?:can not stop|keep|kep|always) thinking about (?:my )?(?:\w+ )?"
+       r"(?:gun|guns|pills|rope|the bridge|razor|razors|the tracks|the train)\b(?: \w+){0,6}?"
+       r" (?:know the code|in the safe|where (?:he|she|they) keps|in the drawer|loaded)\b"),
 )

@@ -149,7 +149,8 @@ DANGER: Final[tuple[Group, ...]] = (
            r"|estrangulo|estrangula|estrangulaba|esta estrangulando|asfixio|asfixia"
            # "casi me ahogo con una tortilla jajaja": food, not hands.
            r"|ahogo(?! con (?:una|un|la|el|mi) (?:tortilla|comida|agua|pan|chicle|caramelo|hueso"
-           r"|pastilla|papa|galleta|bocado))"
+           r"|pastilla|papa|galleta|bocado))(?! con (?:tanto|tanta|tantos|tantas|el trabajo"
+           r"|la tarea|trabajo|deudas|el calor|este calor))"
            r"|apreto el cuello|aprieta el cuello|agaro del cuelo|agaro por el cuelo|agara del"
            r" cuelo|tomo del cuelo|quiso ahorcar|intento ahorcar|trato de ahorcar"
            r"|quiso estrangular|intento estrangular|trato de estrangular|quiso asfixiar"
@@ -261,6 +262,13 @@ DANGER: Final[tuple[Group, ...]] = (
            r"\bno puedo (?:hablar|escribir|llamar)(?: \w+){0,3}? (?:esta|el esta|ella esta"
            r"|estan) (?:aca|aqui|al lado|en la otra pieza|en el otro cuarto|afuera|en la puerta"
            r"|cerca)\b"),
+    ),
+    # Round 20 (used): "mi jefe me dijo q si hablo con alguien me espera a la salida".
+    Group("es_waiting_for_me",
+        _r("espera|esperan|esperando",
+           r"\bsi (?:hablo|digo|cuento|denuncio|lo denuncio|la denuncio|le digo|abro la boca"
+           r"|me quejo|voy a la policia)\b(?: \w+){0,5}? me (?:espera|esperan|va a esperar"
+           r"|van a esperar|estara esperando|estaran esperando)\b"),
     ),
 )
 
@@ -421,6 +429,18 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"\bescribi (?:unas |las |mis |algunas )?cartas(?: \w+){0,3}? (?:de despedida"
            r"|para (?:todos|mi familia|cuando)|ya esta)\b"),
     ),
+    # Round 20 (used): a method asked as a feeling ("q se siente cuando te tiras a las vias del
+    # metro"), wishing he had killed me.
+    Group("es_method_more",
+        _r("tir|avent|avient|lanz",
+           r"\b(?:tirarme|tirarse|tirarte|aventarme|aventarse|lanzarme|lanzarse|te tiras|me tiro"
+           r"|me aviento|me lanzo|se tira|te avientas|te lanzas) (?:a|en|por|del|desde) (?:las"
+           r" vias|la via|el metro|el tren|un puente|el puente|la ventana|el balcon|la azotea"
+           r"|un edificio|el edificio)\b"),
+        _r("ojala",
+           r"\bojala (?:me hubiera|me hubiese|me hubieran|me hubiesen) (?:matado|muerto)\b",
+           r"\bojala (?:hubiera|hubiese) muerto\b"),
+    ),
 )
 
 # An overdose or poison already taken ("me tome todas las pastillas").
@@ -576,6 +596,10 @@ ASK_IF_SAFE: Final = Group("es_ask_if_safe",
     _r("si me voy",
        r"\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
        r"|van a poder) (?:lastimar|hacer dano|hacer mal|pegar)\b"),
+    # Round 20 (used): "no me busquen mañana".
+    _r("busquen|busques|busqueis",
+       r"\bno me (?:busquen|busques|busqueis)\b(?: \w+){0,3}? (?:manana|mas|nunca|despues|ya)\b",
+       r"^no me (?:busquen|busques|busqueis)\s*[.!]*$"),
 )
 HYPERBOLE: Final = _rx(
     r"\b(?:este|esta|estos|estas) \w+(?: \w+)? (?:me|nos) (?:va|van|esta|estan) a? ?matar\b|"

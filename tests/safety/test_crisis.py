@@ -533,6 +533,8 @@ ROUND_FLOORS = {
     "crisis_used_round16.yaml": (0.05, 0.9, 0),
     "crisis_used_round17.yaml": (0.05, 0.9, 0),
     "crisis_used_round18.yaml": (0.05, 0.9, 0),
+    "crisis_used_round19.yaml": (0.05, 0.9, 0),
+    "crisis_used_round20.yaml": (0.05, 0.9, 0),
 }
 
 
@@ -622,7 +624,7 @@ def test_context_keeps_no_raw_text() -> None:
     "text",
     [
         "my husband changes the wifi password and only gives it to me when i behave",
-        "my grandma keeps my disability check and gives me 20 dollars a month",
+        "my wife changed the password on our bank account and gives me 20 a week",
     ],
 )
 def test_a_disclosure_in_words_the_rules_do_not_know_is_answered(
