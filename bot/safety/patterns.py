@@ -3093,21 +3093,40 @@ ASK_IF_SAFE: Final = Group(
     # deep", a knot that won't slip, "forgive me for what i'm about to do", "i'll be with
     # grandma soon", why not get it over with, leaving a note, a gun that will not leave the
     # mind.
-    _r("planed it", r"\bplanned it (?:for|on)\b(?: \w+){0,4}? (?:when|while|once) (?:the kids"
-       r"|my kids|the children|everyone|nobody|no one|he|she)\b(?: \w+){0,3}? (?:are|is|wil be"
-       r"|has|have|gone|away|out|asleep)\b"),
-    _r("deep", r"\bhow deep is to deep\b", r"\bhow deep (?:do|should|would|can|must) (?:i|you)"
-       r" (?:cut|go)\b"),
+    _r(
+        "planed it",
+        r"\bplanned it (?:for|on)\b(?: \w+){0,4}? (?:when|while|once) (?:the kids"
+        r"|my kids|the children|everyone|nobody|no one|he|she)\b(?: \w+){0,3}? (?:are|is|wil be"
+        r"|has|have|gone|away|out|asleep)\b",
+    ),
+    _r(
+        "deep",
+        r"\bhow deep is to deep\b",
+        r"\bhow deep (?:do|should|would|can|must) (?:i|you)"
+        r" (?:cut|go)\b",
+    ),
     _r("slip", r"\bknot\b(?: \w+){0,4}? (?:wil not|does not|would not) slip\b"),
     _r("forgive me", r"\bforgive me for what i am (?:about to|going to|gona) do\b"),
-    _r("son", r"\b(?:i wil|il|i l) be with (?:my )?(?:nan|nana|gran|grandma|granny|grandad|grandpa|mum|mom"
-       r"|dad|mother|father|brother|sister|son|daughter|baby|wife|husband|best friend|god|jesus"
-       r"|the angels) (?:again |very |real )?son\b"),
-    _r("over with|end it|make it", r"\bwhy not (?:just )?(?:get it over with|end it)\b",
-       r"\b(?:should|might|could) (?:just )?make it (?:physical|real|oficial|permanent)\b"),
-    _r("note|leter", r"\b(?:selfish|wrong|ok|okay|fair|cruel|mean|kinder|bad) (?:if|to|that) i"
-       r" (?:only )?(?:leave|write|left|wrote) (?:a )?(?:note|leter)s? (?:for|to)\b"),
-    _r("thinking about", r"\b(?:can not stop|keep|kep|always) thinking about (?:my )?(?:\w+ )?"
-       r"(?:gun|guns|pills|rope|the bridge|razor|razors|the tracks|the train)\b(?: \w+){0,6}?"
-       r" (?:know the code|in the safe|where (?:he|she|they) keps|in the drawer|loaded)\b"),
+    _r(
+        "son",
+        r"\b(?:i wil|il|i l) be with (?:my )?(?:nan|nana|gran|grandma|granny|grandad|grandpa|mum|mom"
+        r"|dad|mother|father|brother|sister|son|daughter|baby|wife|husband|best friend|god|jesus"
+        r"|the angels) (?:again |very |real )?son\b",
+    ),
+    _r(
+        "over with|end it|make it",
+        r"\bwhy not (?:just )?(?:get it over with|end it)\b",
+        r"\b(?:should|might|could) (?:just )?make it (?:physical|real|oficial|permanent)\b",
+    ),
+    _r(
+        "note|leter",
+        r"\b(?:selfish|wrong|ok|okay|fair|cruel|mean|kinder|bad) (?:if|to|that) i"
+        r" (?:only )?(?:leave|write|left|wrote) (?:a )?(?:note|leter)s? (?:for|to)\b",
+    ),
+    _r(
+        "thinking about",
+        r"\b(?:can not stop|keep|kep|always) thinking about (?:my )?(?:\w+ )?"
+        r"(?:gun|guns|pills|rope|the bridge|razor|razors|the tracks|the train)\b(?: \w+){0,6}?"
+        r" (?:know the code|in the safe|where (?:he|she|they) keps|in the drawer|loaded)\b",
+    ),
 )
