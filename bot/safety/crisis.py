@@ -197,6 +197,8 @@ class CrisisDetector:
         identifier (about 0.9 s more), otherwise it loads when first needed."""
         self._semantic()
         PREFILTER.warm()  # the rules' RE2 screens (about 0.3 s to compile)
+        if not PREFILTER.enabled:  # every short text then runs the groups' combined regexes
+            patterns.compile_all()
         if language:
             self._languages.load()
 

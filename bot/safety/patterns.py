@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Final
 
 # fmt: off
@@ -352,19 +351,40 @@ def _expand(source: str) -> str:
     return source
 
 
+def _source(*sources: str) -> str:
+    """Alternatives joined into one pattern source: macros expanded, doubled letters folded."""
+    joined = "|".join(f"(?:{s})" for s in sources)
+    return _PATTERN_RUNS.sub(r"\1", _expand(joined))
+
+
 def _rx(*sources: str) -> re.Pattern[str]:
     """Compile alternatives into one pattern: macros expanded, doubled letters folded."""
-    joined = "|".join(f"(?:{s})" for s in sources)
-    return re.compile(_PATTERN_RUNS.sub(r"\1", _expand(joined)))
+    return re.compile(_source(*sources))
 
 
-@dataclass(frozen=True, slots=True)
 class Rule:
-    """One pattern and the substrings (anchors) that any text it matches must contain."""
+    """One pattern and the substrings (anchors) that any text it matches must contain.
 
-    anchors: tuple[str, ...]
-    regex: re.Pattern[str]
-    index: int  # position in ALL_RULES, the prefilter's name for it
+    The Python regex is compiled on first use: with the RE2 prefilter (prefilter.py) most rules
+    never need it, and compiling all of them cost about half a second at every start."""
+
+    __slots__ = ("_regex", "anchors", "index", "pattern")
+
+    def __init__(
+        self, anchors: tuple[str, ...], pattern: str | re.Pattern[str], index: int
+    ) -> None:
+        self.anchors = anchors
+        self.index = index  # position in ALL_RULES, the prefilter's name for it
+        # A source is compiled when first needed; a compiled pattern (tests pass one that
+        # counts its calls) is used as it is.
+        self.pattern: str = pattern if isinstance(pattern, str) else pattern.pattern
+        self._regex: re.Pattern[str] | None = None if isinstance(pattern, str) else pattern
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern)
+        return self._regex
 
     def search(self, text: str, gate: Gate | None = None) -> bool:
         """Does the rule match `text`? With a gate (made for this text), the gate decides how
@@ -376,15 +396,25 @@ class Rule:
 
 # Every rule, in the order made: the prefilter (prefilter.py) scans for all of them in one pass.
 ALL_RULES: Final[list[Rule]] = []
+GROUPS: Final[list[Group]] = []  # every group, English and Spanish
 
 
 def _r(anchors: str | Iterable[str], *sources: str) -> Rule:
     """Rule from anchors ("a|b|c" or a word list; () for none) and pattern alternatives."""
     items = anchors.split("|") if isinstance(anchors, str) else list(anchors)
     folded = tuple(sorted({fold(a) for a in items if a}))
-    rule = Rule(folded, _rx(*sources), len(ALL_RULES))
+    rule = Rule(folded, _source(*sources), len(ALL_RULES))
     ALL_RULES.append(rule)
     return rule
+
+
+def compile_all() -> None:
+    """Compile every rule's regex and every group's combined one now rather than on first use
+    (for a process that runs without the RE2 prefilter, where each short text needs them)."""
+    for rule in ALL_RULES:
+        _ = rule.regex
+    for group in GROUPS:
+        _ = group.combined
 
 
 class Gate:
@@ -410,14 +440,22 @@ class Gate:
 
 class Group:
     """A named set of rules ("danger:proximity"). On a short text one combined regex runs (one
-    call into the regex engine); on a long one only the rules its gate allows."""
+    call into the regex engine); on a long one only the rules its gate allows. The combined
+    regex is compiled on first use: with the prefilter every text takes the gated path."""
 
-    __slots__ = ("combined", "name", "rules")
+    __slots__ = ("_combined", "name", "rules")
 
     def __init__(self, name: str, *rules: Rule) -> None:
         self.name = name
         self.rules = rules
-        self.combined = re.compile("|".join(f"(?:{r.regex.pattern})" for r in rules))
+        self._combined: re.Pattern[str] | None = None
+        GROUPS.append(self)
+
+    @property
+    def combined(self) -> re.Pattern[str]:
+        if self._combined is None:
+            self._combined = re.compile("|".join(f"(?:{r.pattern})" for r in self.rules))
+        return self._combined
 
     def search(self, text: str, gate: Gate | None) -> bool:
         if gate is not None:

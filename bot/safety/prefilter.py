@@ -186,7 +186,7 @@ def _screen(rule: p.Rule) -> Any:
     options.max_mem = SCREEN_MEMORY
     options.log_errors = False
     try:
-        return re2.compile(without_lookarounds(rule.regex.pattern), options)
+        return re2.compile(without_lookarounds(rule.pattern), options)
     except (re2.error, ValueError):
         log.warning("crisis rule %d has no RE2 screen: it runs on every long text", rule.index)
         return None

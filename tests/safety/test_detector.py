@@ -387,3 +387,26 @@ def test_patterns_are_folded() -> None:
     without `_rx` and with a doubled letter could never match ("it all", "pills" and "really"
     in ASK_IF_SAFE did not, until it went through `_rx`)."""
     assert not re.findall(r"(?<!\\)([a-z])\1", patterns.ASK_IF_SAFE.combined.pattern)
+
+
+def test_a_rule_compiles_its_regex_on_first_use() -> None:
+    """Importing the rules compiles none of their Python regexes (half a second at every start
+    before): a rule compiles when it first has to decide."""
+    rule = patterns.Rule(("zebra",), r"\bzebra crossing\b", len(patterns.ALL_RULES))
+    assert rule._regex is None
+    assert rule.search("the zebra crossing") and rule._regex is not None
+    group = patterns.Group("test", rule)
+    assert group._combined is None
+    assert group.search("a zebra crossing", None) and group._combined is not None
+    patterns.GROUPS.remove(group)
+
+
+def test_without_re2_warm_up_compiles_every_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the prefilter every short text runs the groups' combined regexes: warm-up
+    compiles them all, so the first message does not pay for it."""
+    from bot.safety.crisis import CrisisDetector
+
+    monkeypatch.setattr(PREFILTER, "enabled", False)
+    CrisisDetector(semantic=False).warm_up()
+    assert all(group._combined is not None for group in patterns.GROUPS)
+    assert all(rule._regex is not None for rule in patterns.ALL_RULES)
