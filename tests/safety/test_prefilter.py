@@ -56,12 +56,14 @@ def test_lookarounds_are_removed_and_nothing_else(source: str, expected: str) ->
 
 
 def test_without_lookarounds_matches_a_superset() -> None:
+    # Only texts holding one of a rule's anchors can match it (test_detector.py checks the
+    # anchors), so only those are searched: more texts in less time.
+    normalised = [patterns.Gate(normalize(text)) for text in TEXTS[:600]]
     for rule in patterns.ALL_RULES:
-        loose = re.compile(without_lookarounds(rule.regex.pattern))
-        for text in TEXTS[:150]:
-            t = normalize(text)
-            if rule.regex.search(t):
-                assert loose.search(t), (rule.regex.pattern[:80], t)
+        loose = re.compile(without_lookarounds(rule.pattern))
+        for gate in normalised:
+            if gate.allows(rule) and rule.regex.search(gate.text):
+                assert loose.search(gate.text), (rule.pattern[:80], gate.text)
 
 
 def test_the_prefilter_does_not_change_the_result() -> None:
