@@ -303,12 +303,18 @@ def test_anchors_do_not_change_the_result(
     assert explain(item["text"], gated=True) == explain(item["text"], gated=False)
 
 
-def _sample(tree: Any, rnd: random.Random, out: list[str]) -> None:
-    """Append one random string the parsed regex can match (lookarounds ignored)."""
+_LIT, _ONE_OF, _BRANCH, _REPEAT = range(4)
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _prepare(tree: Any) -> list[tuple[Any, ...]]:
+    """The parsed regex as plain tuples, walked once: sampling then costs no parser lookups
+    (the samples, and the random numbers drawn for them, are the same as walking the tree)."""
     c = sre_constants
+    nodes: list[tuple[Any, ...]] = []
     for op, av in tree:
         if op is c.LITERAL:
-            out.append(chr(av))
+            nodes.append((_LIT, chr(av)))
         elif op is c.IN:
             chars: list[str] = []
             for in_op, in_av in av:
@@ -319,19 +325,34 @@ def _sample(tree: Any, rnd: random.Random, out: list[str]) -> None:
                 elif in_op is c.CATEGORY:
                     chars += list("abcdefghijklmnopqrstuvwxyz0123456789")
             if chars:
-                out.append(rnd.choice(chars))
+                nodes.append((_ONE_OF, "".join(chars)))
         elif op is c.BRANCH:
-            _sample(rnd.choice(av[1]), rnd, out)
+            nodes.append((_BRANCH, [_prepare(branch) for branch in av[1]]))
         elif op is c.SUBPATTERN:
-            _sample(av[3], rnd, out)
+            nodes += _prepare(av[3])
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
             low, high, sub = av
-            for _ in range(rnd.randint(low, min(high, low + 3))):
-                _sample(sub, rnd, out)
+            nodes.append((_REPEAT, low, min(high, low + 3), _prepare(sub)))
         elif op is c.CATEGORY:
-            out.append(rnd.choice("abcdefghijklmnopqrstuvwxyz") if av is c.CATEGORY_WORD else " ")
+            nodes.append((_ONE_OF, _WORD_CHARS) if av is c.CATEGORY_WORD else (_LIT, " "))
         elif op is c.NOT_LITERAL or op is c.ANY:
-            out.append("x")
+            nodes.append((_LIT, "x"))
+    return nodes
+
+
+def _sample(nodes: list[tuple[Any, ...]], rnd: random.Random, out: list[str]) -> None:
+    """Append one random string the prepared regex can match (lookarounds ignored)."""
+    for node in nodes:
+        kind = node[0]
+        if kind is _LIT:
+            out.append(node[1])
+        elif kind is _ONE_OF:
+            out.append(rnd.choice(node[1]))
+        elif kind is _BRANCH:
+            _sample(rnd.choice(node[1]), rnd, out)
+        else:
+            for _ in range(rnd.randint(node[1], node[2])):
+                _sample(node[3], rnd, out)
 
 
 def _all_rules() -> list[tuple[str, patterns.Rule]]:
@@ -365,7 +386,7 @@ def test_anchors_cover_every_possible_match() -> None:
     rnd = random.Random(2026)
     problems = []
     for name, rule in _all_rules():
-        tree = sre_parse.parse(rule.regex.pattern)
+        tree = _prepare(sre_parse.parse(rule.pattern))
         matched = 0
         for _ in range(400):
             out: list[str] = []
