@@ -272,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis_used_round18": crisis("tests/safety/crisis_used_round18.yaml"),
         "crisis_used_round19": crisis("tests/safety/crisis_used_round19.yaml"),
         "crisis_used_round20": crisis("tests/safety/crisis_used_round20.yaml"),
+        "crisis_used_round21": crisis("tests/safety/crisis_used_round21.yaml"),
         "sequences_used_round3": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round3.yaml"
         ),
@@ -325,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "sequences_used_round20": score_sequences(
             ROOT / "tests/safety/crisis_used_sequences_round20.yaml"
+        ),
+        "sequences_used_round21": score_sequences(
+            ROOT / "tests/safety/crisis_used_sequences_round21.yaml"
         ),
     }
     if args.blind:

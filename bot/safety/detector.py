@@ -322,6 +322,14 @@ def _decide(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel, l
             set(self_harm) <= {"self_injury", "death_wish", "suicide_words"}
             and p.USED_TO.search(t)
             and p.RECOVERED.search(t)
+            and not p.AGAIN_NOW.search(t)
+        )
+        or (
+            # "my sister overdosed years ago and survived", "2 years clean from self harm"
+            set(self_harm) <= {"self_injury", "death_wish", "suicide_words", "overdose"}
+            and p.DATED_PAST.search(t)
+            and p.RECOVERED.search(t)
+            and not p.AGAIN_NOW.search(t)
         )
     ):
         # "i used to self harm years ago, the scars are fading": told, not happening.

@@ -634,7 +634,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
         _r("hiting|choking|strangling|stabing|punching|kicking|beating|raping|atacking",
            r"\b[a-z]+(?: is| are)? (?:hitting|choking|strangling|stabbing|punching|kicking"
            r"|beating|raping|attacking) (?:me|us)\b(?! (?:with (?:his|her|their|these|those|this"
-           r"|that|the|al|kindness|jokes|puns|love|questions|texts|messages)|up)\b)"),
+           r"|that|the|al|kindness|jokes|puns|love|questions|texts|messages)|up|in the back)\b)"),
         _r("holding|pinning|pushing",
            r"\b(?:holding|pinning|pushing) (?:me|us) (?:down|against)\b"),
         _r("throw|hurl",
@@ -726,7 +726,7 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"|000|112|111|an ambulance|ambulance|emergency services)\b"),
         _r("help|sos|mayday",
            # Not the Spanish "sos" ("vos sos un idiota": "you are an idiot").
-           r"(?<!bored )(?<!bored at work )(?<!bored at school )\bsend help\b|\bmayday\b|(?<!vos )(?<!que )(?<!no )(?<!si )(?<!tu )\bsos\b"
+           r"(?<!bored )(?<!bored at work )(?<!bored at school )(?<!lmao )(?<!lol )(?<!haha )\bsend help\b|\bmayday\b|(?<!vos )(?<!que )(?<!no )(?<!si )(?<!tu )\bsos\b"
            r"(?! (?:un|una|el|la|re|muy|mi|lo|tan|vos|de|mas|como|igual|bien|mala|malo)\b)",
            # The whole message is a cry for help ("help me", "please help"), not "/help".
            r"^(?:please |pls |somebody |someone |oh god )?help(?: me| us)?(?: please| now"
@@ -959,7 +959,8 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
     Group("threat_not_survive",
         _r("wil not|are not going to|am not going to|wont",
            r"\b(?:told me|said|says|warned me|texted|swore|promised|keeps saying|kept saying)"
-           r"(?: that)? (?:i|we) (?:wil not|are not going to|am not going to|wont) (?:make it"
+           r"(?: that)?(?: if(?: \w+){1,7}?)? (?:i|we) (?:wil not|are not going to|am not going to"
+           r"|wont) (?:make it"
            r"|live|survive|last) (?:to|until|til|past|through|the)\b",
            r"\bsaid if (?:i|we) (?:come|go|try|cal|tel|leave|show up|turn up)\b(?: \w+){0,5}?"
            r" (?:i|we) (?:wil not|wont|are not going to|am not going to) (?:leave|make it|come"
@@ -987,6 +988,37 @@ DANGER_DIRECT: Final[tuple[Group, ...]] = (
            r"\b(?:has|has got|is got|got|is keping|keps|is holding) my (?:insulin|inhaler|epipen"
            r"|epi pen|heart (?:meds|medication|pills)|seizure (?:meds|medication))\b(?: \w+){0,2}?"
            r" (?:and|but) (?:wil not|refuses to|is not going to|wont) (?:give|let me)\b"),
+    ),
+    # Round 21 (used): taken "home" not to come back, "coming at 8 to bring me home", "say
+    # goodbye to mummy", a child kept with photos of the river, "finish it when i fall
+    # asleep", passports held with a threat, locked in a room at work.
+    Group("taken_or_finished",
+        _r("inside|locked me",
+           r"\blocked (?:the|a|my|his|her) \w+(?: \w+)? with me inside\b",
+           r"\blocked me in (?:the|a|my|his|her|our) (?:staf ?rom|ofice|back rom|stock ?rom"
+           r"|basement|shed|garage|car|bedrom|bathrom|rom)\b"),
+        _r("bring me|take me|drag me|get me|colect me|fetch me",
+           r"\b(?:are|is|wil be|be) coming(?: to (?:the|my|our) \w+)?(?: (?:at|by) \d+| tonight"
+           r"| tomorow| later| today)? to (?:bring|take|drag|get|colect|fetch) me\b"),
+        _r("goodbye",
+           r"\btold (?:the|my|our) (?:kids|children|son|daughter|boys|girls|baby) to say goodbye"
+           r" to (?:me|mumy|momy|mum|mom|mama|their mum|their mom|their dad|dady|dad)\b"),
+        _r("say where|tel me where",
+           r"\b(?:has|has got|is got|got|took|taken) (?:my|our) (?:daughter|son|kids|children"
+           r"|baby|boy|girl|litle one)\b(?: \w+){0,3}? (?:and )?(?:wil not|refuses to|wont)"
+           r" (?:say|tel me) where\b"),
+        _r("finish|end me",
+           r"\b(?:finish (?:it|the job|me of|me)|end me)\b(?: \w+){0,3}? when i (?:fal asleep"
+           r"|am asleep|go to sleep|sleep|close my eyes)\b"),
+        _r("come back",
+           r"\b(?:do not|dont) think i am (?:meant|suposed|going|alowed) to come back\b"),
+        _r("out of me",
+           r"\b(?:has|have|needs?|ned) to be (?:beaten|beat|whiped|burned|driven|knocked) out of"
+           r" me\b(?: \w+){0,8}? (?:coming|tonight|at \d+|later|today|now)\b"),
+        _r("found|end up|ends up",
+           r"\b(?:anyone|whoever|if (?:we|i|you)) (?:who )?(?:runs|leaves|talks|tries to leave"
+           r"|run|leave|talk|tel)\b(?: \w+){0,3}? (?:gets? found|ends? up|wil end up|is found)"
+           r" (?:dead|in a ditch|in the river|in the canal|in a bag|in the lake)\b"),
     ),
 )
 
@@ -1355,8 +1387,18 @@ HANDOVER: Final = _rx(
 # Recovered: "she used to want to die back then ... i'm not there anymore. glad we made it".
 RECOVERED: Final = _rx(
     r"\b(?:not there anymore|not like that anymore|we both made it|i made it|so proud of how far"
-    r"|how far i have come|those days are over|doing so much better now|in a better place now)\b"
+    r"|how far i have come|those days are over|doing so much better now|in a better place now"
+    # round 21 (used): "five years on i'm doing really well", "2 years clean from self harm"
+    r"|i am doing (?:realy |so |very )?wel|(?:years?|months?) clean|clean from self harm"
+    r"|and survived|she survived|he survived)\b"
 )
+# A past told with a date or a count of years: "in 2019 i took an overdose", "five years on".
+DATED_PAST: Final = _rx(
+    r"\b(?:in (?:19|20)\d\d|(?:\d+|to|two|three|four|five|six|seven|eight|nine|ten) years?"
+    r" (?:ago|on|clean)|years ago)\b"
+)
+# Signs that a past crisis is back: the discount for a survived past never applies with them.
+AGAIN_NOW: Final = _rx(r"\b(?:again|tonight|right now|thinking about it|relapsed)\b")
 USED_TO: Final = _rx(r"\bused to\b|\bback then\b|\byears ago\b")
 # Play: "'i'll kill you' when we play fifa, it's just banter", "during a nerf fight".
 BANTER: Final = _rx(
@@ -1467,7 +1509,7 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"(?<!essay about s)(?<!article about s)(?<!documentary about s)(?<!poem about s)"
            r"(?:u|ui|ue|iu|ou|uy)?i?(?:c|s|sc)i?d[a-z]*\b"
            r"(?! (?:squad|doors?|mission|bomb\w*|run|blonde)\b)"),
-        _r("kms", r"\bkms\b(?<![0-9] kms)"),
+        _r("kms", r"(?<!says )(?<!said )\bkms\b(?<![0-9] kms)"),
         # Someone else's suicide risk also gets the crisis lines ("my sister wants to kill
         # herself"); an abuser's threat to do it ("he'll kill himself if i leave") is danger.
         _r("himself|herself|themselves|themself",
@@ -2237,6 +2279,16 @@ SELF_HARM: Final[tuple[Group, ...]] = (
            r"|me|my body|a body|the body)\b(?: \w+){0,4}? (?:live alone|living alone|dead|body"
            r"|nobody|no one)\b"),
     ),
+    # Round 21 (used): swerving into lorries, hurt till it bled again, "scratched till it
+    # bled", a method thought about daily.
+    Group("thought_of_daily",
+        _r("swerving|driving|crashing|steering",
+           r"\b(?:think|thinking|thought) about (?:swerving|driving|crashing|steering)"
+           r" (?:into|of|in front of|of the road|of the bridge|under)\b"),
+        _r("bled again",
+           r"\b(?:scratched|cut|picked|burned|burnt|hit)(?: myself| my \w+)? (?:til|until)"
+           r" (?:it|they|i) bled again\b"),
+    ),
 )
 
 # =============================================================================================
@@ -2709,7 +2761,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|messages|texts|accounts?|icloud|facebook|instagram|phone)\b(?: \w+){0,4}? (?:for"
            r" months|everything|without|behind)\b"),
         _r("caled|cals|caling",
-           r"\b(?:called|calls|calling) (?:us|me) (?:a |an )?(?:fat|ugly|stupid|worthless|useless"
+           r"\b(?:called|calls|calling) (?:us|me|the girls|the boys|the kids|her|him) (?:a |an )?(?:fat|ugly|stupid|worthless|useless"
            r"|disgusting|whore|slut|pig|pigs|fat pigs|retarded|idiot|idiots)\b"),
     ),
     # Rounds 19-20 (used): control, money, work and pregnancy used as weapons.
@@ -2746,6 +2798,39 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
         _r("weapon|gun|pistol|knife|rifle|shotgun",
            r"\b(?:put|puts|placed|laid|left|would put|used to put) (?:his|her|a|the) (?:service"
            r" weapon|gun|pistol|knife|rifle|shotgun|weapon) on the table\b"),
+    ),
+    # Round 21 (used): work and money taken, a head held under water, "a dad who hit",
+    # "controls everything", threats about papers, eating in the garage.
+    Group("control_round21",
+        _r("landlord|police|imigration|home ofice|ice|authorities",
+           r"\b(?:tel|report me to|cal|reports? me to) (?:the )?(?:landlord|police|imigration"
+           r"|home ofice|ice|authorities)\b(?: \w+){0,3}? (?:i am not legal|i am ilegal|about my"
+           r" (?:visa|status|papers))\b"),
+        _r("slaps|hits|punches|kicks|scratches|bites|chokes|pushes|shoves",
+           r"\b(?:he|she|my \w+) (?:slaps|hits|punches|kicks|scratches|bites|chokes|pushes"
+           r"|shoves) and (?:slaps|hits|punches|kicks|scratches|bites|chokes|pushes|shoves) me\b"),
+        _r("hand over|hand in",
+           r"\bhand (?:over|in) (?:our|my|al our|al my|al of our|al of my) (?:whole |entire )?"
+           r"(?:salary|salaries|wages|pay|paycheck|earnings|money|benefits)\b"),
+        _r("under",
+           r"\bhold (?:my|our|her|his) heads? under (?:the )?(?:water|bath|bath water|sink|tub)\b"),
+        _r("controls everything",
+           r"\bcontrols everything\b(?: \w+){0,3}? (?:what i (?:eat|wear|spend)|when i sleep"
+           r"|who i (?:text|se|talk))\b"),
+        _r("who hit|who beat",
+           r"\b(?:dad|father|man|husband|mum|mom|mother|partner|boyfriend|wife|stepdad) who"
+           r" (?:hit|hits|beat|beats)\b"),
+        _r("tips|dock",
+           r"\b(?:keps|takes|steals|pockets) (?:our|my|al our|al my) tips\b",
+           r"\bdocks? (?:our|my) pay\b"),
+        _r("died|ben born",
+           r"\bwished (?:i had|id|i would have) (?:died|never ben born)\b"),
+        _r("made me",
+           r"\bmade me (?:eat|sleep|stay|live) (?:my \w+ )?(?:in|outside in) the (?:garage|shed"
+           r"|basement|cupboard|yard|garden|car)\b"),
+        _r("alowed",
+           r"\b(?:were not|was not|are not|not) alowed to (?:raise|kep|se|talk to|contact)"
+           r" (?:our|my) (?:own )?(?:kids|children|family|parents|son|daughter)\b"),
     ),
 )
 
@@ -2818,7 +2903,7 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"|every day|daily)\b)",
            r"\b<PILLS>(?: \w+){0,8}? (?:took|swallowed|downed|ate|have taken|just took)"
            r" (?:them|it|those|these) al\b",
-           r"\b(?:took|swallowed|downed|mixed|taken)(?: \w+){0,5}? <PILLS> (?:with|and)"
+           r"\b(?:took|swallowed|downed|mixed|taken|had)(?: \w+){0,5}? <PILLS> (?:with|and)"
            r" (?:half a bottle of |a bottle of |some |a lot of |loads of |the |my |his |her )?(?:vodka"
            r"|alcohol|wine"
            r"|whisky|whiskey|booze|rum|beer|drink|gin|tequila)\b",
@@ -3002,6 +3087,13 @@ MEDICAL: Final[tuple[Group, ...]] = (
            r"\bcut\b(?: \w+){0,8}? (?:can se|se the) (?:fat|bone|yelow|yelowish|white stuf"
            r"|the fat|muscle)\b"),
     ),
+    # Round 21 (used): "i've taken something. doesn't matter what".
+    Group("taken_unnamed",
+        _r("taken something|took something",
+           r"\b(?:i have|i|just|already) (?:taken|took) something\b(?: \w+){0,6}? (?:does not"
+           r" matter what|wanted someone to know|want someone to know|wil not say|not saying"
+           r" what|dont mater)\b"),
+    ),
 )
 # fmt: on
 
@@ -3154,7 +3246,7 @@ ASK_IF_SAFE: Final = Group(
     _r(
         "over with|end it|make it",
         r"\bwhy not (?:just )?(?:get it over with|end it)\b",
-        r"\b(?:should|might|could) (?:just )?make it (?:physical|real|oficial|permanent)\b",
+        r"\b(?:should|might|could) (?:just )?make it (?:physical|real|oficial|permanent|literal)\b",
     ),
     _r(
         "note|leter",
@@ -3166,5 +3258,67 @@ ASK_IF_SAFE: Final = Group(
         r"\b(?:can not stop|keep|kep|always) thinking about (?:my )?(?:\w+ )?"
         r"(?:gun|guns|pills|rope|the bridge|razor|razors|the tracks|the train)\b(?: \w+){0,6}?"
         r" (?:know the code|in the safe|where (?:he|she|they) keps|in the drawer|loaded)\b",
+    ),
+    # Round 21 (used): starving on purpose, trains that cannot brake, plants left with a
+    # friend, a plan and relief, a gun and its code, charcoal in a car, "what if i just
+    # walked into the sea", "want to jump", "better off" with "one more thing".
+    _r(
+        "without",
+        r"\bhow long can (?:a person|someone|you|i) (?:go|last|survive) without"
+        r" (?:eating|food|water|drinking)\b(?: \w+){0,5}? (?:on purpose|deliberately|if (?:they"
+        r"|you|i) stop)\b",
+    ),
+    _r(
+        "brake|stop in time",
+        r"\btrains?\b(?: \w+){0,4}? (?:do not|can not|does not)"
+        r" (?:have time to )?(?:brake|stop in time)\b",
+    ),
+    _r(
+        "look after|take care of|kep|have my",
+        r"\btold (?:my|her|him) (?:\w+ ){0,2}to (?:look"
+        r" after|take care of|kep|have) my (?:plants|cat|dog|pets?|kids|things|stuf)\b"
+        r"(?: \w+){0,6}? (?:does not get why|asked why|why|it is fine|do not ask)\b",
+    ),
+    _r(
+        "plan now",
+        r"\bi have a plan now\b(?: \w+){0,6}? (?:fel beter|fel calm|at peace"
+        r"|relieved|fel lighter|fel fine)\b",
+    ),
+    _r(
+        "code|combination",
+        r"\b(?:gun|guns|pils|rifle|pistol)\b(?: \w+){0,6}? (?:and )?i know"
+        r" the (?:code|combination)\b",
+    ),
+    _r(
+        "charcoal",
+        r"\bcharcoal\b(?: \w+){0,6}? in (?:a|the|their|my|your)? ?(?:car|cars|tent"
+        r"|rom|bathrom)\b",
+    ),
+    _r(
+        "what if i",
+        r"\bwhat if i (?:just )?(?:walked|walk|swam|swim|drove|drive|jumped|jump"
+        r"|steped|step) (?:into|of|in front of) (?:the )?(?:sea|ocean|river|lake|trafic|a train"
+        r"|the train|a bus|a bridge|the bridge|the tracks)\b",
+    ),
+    _r(
+        "jump",
+        r"^(?:i |i just |i realy |i so )?want to jump\b(?! (?:in|into|on|rope|higher"
+        r"|start|ship|queue|the line|up|around|for)\b)",
+    ),
+    _r(
+        "beter of",
+        r"\bwould be beter of\b(?: \w+){0,4}? i am (?:just )?(?:one more thing"
+        r"|a burden|the problem|in the way)\b",
+    ),
+    _r("for god|for ever", r"\b(?:want|wana|going) to sleep for (?:god|ever)\b"),
+    _r(
+        "for after",
+        r"\bplan(?:ing|ned)? it for after\b(?: \w+){0,6}? (?:so i do not ruin|so"
+        r" it does not ruin|birthday|christmas|exams|wedding)\b",
+    ),
+    _r(
+        "emptied",
+        r"\bemptied (?:the|al the|my|al my) (?:blister packs?|pil (?:bottles?"
+        r"|boxes?|packets?))\b",
     ),
 )

@@ -265,10 +265,16 @@ DANGER: Final[tuple[Group, ...]] = (
     ),
     # Round 20 (used): "mi jefe me dijo q si hablo con alguien me espera a la salida".
     Group("es_waiting_for_me",
-        _r("espera|esperan|esperando",
+        _r("espera|esperan|esperando|mata|entiera|desaparece|quema",
            r"\bsi (?:hablo|digo|cuento|denuncio|lo denuncio|la denuncio|le digo|abro la boca"
            r"|me quejo|voy a la policia)\b(?: \w+){0,5}? me (?:espera|esperan|va a esperar"
-           r"|van a esperar|estara esperando|estaran esperando)\b"),
+           r"|van a esperar|estara esperando|estaran esperando|mata|entierra|desaparece"
+           r"|quema)\b"),
+        # Round 21 (used): "me quito el celular y las llaves, no puedo salir".
+        _r("salir",
+           r"\bme (?:quito|quitaron|escondio|agaro|tiene) (?:el celular|el telefono|el movil"
+           r"|las llaves|mis llaves|mi telefono|mi celular)\b(?: \w+){0,4}? no (?:puedo|me"
+           r" deja|me dejan) salir\b"),
     ),
 )
 
@@ -462,6 +468,9 @@ MEDICAL: Final[tuple[Group, ...]] = (
            rf"\b{_PASTILLAS}(?: \w+){{0,6}}? (?:me las tome|me las trague|me tome todas"
            r"|me trague todas) ?(?:todas)?\b",
            r"\bme (?:pase|pasé) de (?:pastillas|pastis|pildoras)\b",
+           # Round 21 (used): "ya me tome las pastillas, solo queria despedirme".
+           r"\bya me (?:tome|trague|bebi) (?:las|mis) (?:pastillas|pastis|pildoras)\b(?: \w+){0,4}?"
+           r" (?:despedirme|adios|perdon|lo siento|queria q lo supieras|no me busquen)\b",
            rf"\b(?:me tome|me trague|tome|trague|me bebi) (?:las|mis) {_PASTILLAS},? (?:todas"
            r"|todititas|enteras|de golpe)\b"),
         _r("botiquin|cajon|pastilero|armario|gabinete|cajita",
@@ -596,6 +605,9 @@ ASK_IF_SAFE: Final = Group("es_ask_if_safe",
     _r("si me voy",
        r"\bsi me voy\b(?: \w+){0,4}? (?:ya no|nunca mas) (?:me )?(?:puede|podra|va a poder"
        r"|van a poder) (?:lastimar|hacer dano|hacer mal|pegar)\b"),
+    # Round 21 (used): "si me muero nadie se daria cuenta hasta dentro de una semana".
+    _r("nadie", r"\bsi me muero\b(?: \w+){0,3}? nadie (?:se daria cuenta|lo notaria"
+       r"|se enteraria|me extranaria)\b"),
     # Round 20 (used): "no me busquen mañana".
     _r("busquen|busques|busqueis",
        r"\bno me (?:busquen|busques|busqueis)\b(?: \w+){0,3}? (?:manana|mas|nunca|despues|ya)\b",

@@ -9,7 +9,7 @@ imported by the bot. Training data (all non-blind):
   crisis_phrases_families.yaml and crisis_phrases_semantic.yaml, written for the wording
   families the used rounds showed the detector missing and for the calm messages it flagged)
   and the
-  rounds that were first scored blind and then used for tuning (crisis_used_round1-20.yaml);
+  rounds that were first scored blind and then used for tuning (crisis_used_round1-21.yaml);
 - the bot's own topic questions (messages/topics.yaml), as `none` or, where the rules see a
   disclosure in them, `disclosure` (any the rules call a crisis are left out): ordinary
   questions a person asks the bot must not be asked "are you safe right now?".
@@ -75,6 +75,7 @@ SETS: Final = (
     ("tests/safety/crisis_used_round18.yaml", "en"),
     ("tests/safety/crisis_used_round19.yaml", "en"),
     ("tests/safety/crisis_used_round20.yaml", "en"),
+    ("tests/safety/crisis_used_round21.yaml", "en"),
 )
 OUT: Final = Path(__file__).resolve().parent / "data" / DATA_FILE
 L2: Final = 1e-4

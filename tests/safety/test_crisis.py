@@ -535,6 +535,9 @@ ROUND_FLOORS = {
     "crisis_used_round18.yaml": (0.05, 0.9, 0),
     "crisis_used_round19.yaml": (0.05, 0.9, 0),
     "crisis_used_round20.yaml": (0.05, 0.9, 0),
+    # Past attempts told as survived ("in 2019 i took an overdose", in Spanish too) and a TV
+    # overdose still get the full reply; "emptied the blister packs" says nothing of swallowing.
+    "crisis_used_round21.yaml": (0.06, 0.9, 1),
 }
 
 
@@ -624,7 +627,7 @@ def test_context_keeps_no_raw_text() -> None:
     "text",
     [
         "my husband changes the wifi password and only gives it to me when i behave",
-        "my wife changed the password on our bank account and gives me 20 a week",
+        "he makes me hand over my payslip every month",
     ],
 )
 def test_a_disclosure_in_words_the_rules_do_not_know_is_answered(
