@@ -13,6 +13,7 @@ import yaml
 from bench import accuracy
 from bot.safety import train
 from bot.safety.semantic import DATA_FILE
+from tests.helpers.cli import run
 
 COMMITTED = Path(train.__file__).parent / "data" / DATA_FILE
 
@@ -58,7 +59,17 @@ def test_committed_classifier_keeps_its_cross_validated_budgets() -> None:
     assert float(committed["threshold_es"]) == pytest.approx(figures["thresholds"]["es"])
 
 
-def test_accuracy_scores_a_blind_style_file(tmp_path: Path) -> None:
+def test_accuracy_scores_a_blind_style_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The match command in this process (the real one starts a new interpreter, ~2 s; the
+    # installed command's `match` runs in CI from the wheel).
+    def match_here(lines: list[str]) -> list[dict[str, object]]:
+        done = run(["match"], tmp_path, stdin="\n".join(lines) + "\n")
+        assert done.returncode == 0, done.stderr
+        return [json.loads(line) for line in done.stdout.splitlines()]
+
+    monkeypatch.setattr(accuracy, "run_match", match_here)
     items = [
         {"text": "he has a knife and he's coming", "label": "danger"},
         {"text": "i took a bunch of pills", "label": "self_harm", "medical": True},
