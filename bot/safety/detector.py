@@ -65,6 +65,9 @@ _KEEP: Final = MAX_CHARS // 2
 # word, and without RE2 (prefilter.py) a rule runs only when one of its anchors occurs (below
 # it one combined regex per group is cheaper than looking for anchors).
 GATE_FROM_CHARS: Final = 1_000
+# Self-harm groups that a message can tell as over ("i used to self harm years ago, i'm not
+# there anymore"): then a disclosure, not a crisis.
+_TOLD_PAST: Final = frozenset({"self_injury", "death_wish", "suicide_words"})
 
 # --- Normalisation tables -------------------------------------------------------------------
 # fmt: off
@@ -317,19 +320,15 @@ def _decide(t: str, gate: p.Gate | None, find_all: bool) -> tuple[CrisisLevel, l
     if self_harm and (
         (set(self_harm) <= {"self_injury"} and p.LONG_AGO.search(t) and not p.PRESENT.search(t))
         or (
-            # "she used to want to die back then ... i'm not there anymore" ("anymore" is no
-            # present-tense sign here)
-            set(self_harm) <= {"self_injury", "death_wish", "suicide_words"}
-            and p.USED_TO.search(t)
-            and p.RECOVERED.search(t)
+            # Told as over, and nothing says it is back: "she used to want to die back then ...
+            # i'm not there anymore" ("anymore" is no present-tense sign here), "my sister
+            # overdosed years ago and survived", "2 years clean from self harm".
+            p.RECOVERED.search(t)
             and not p.AGAIN_NOW.search(t)
-        )
-        or (
-            # "my sister overdosed years ago and survived", "2 years clean from self harm"
-            set(self_harm) <= {"self_injury", "death_wish", "suicide_words", "overdose"}
-            and p.DATED_PAST.search(t)
-            and p.RECOVERED.search(t)
-            and not p.AGAIN_NOW.search(t)
+            and (
+                (set(self_harm) <= _TOLD_PAST and p.USED_TO.search(t))
+                or (set(self_harm) <= _TOLD_PAST | {"overdose"} and p.DATED_PAST.search(t))
+            )
         )
     ):
         # "i used to self harm years ago, the scars are fading": told, not happening.

@@ -2765,7 +2765,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
            r"|disgusting|whore|slut|pig|pigs|fat pigs|retarded|idiot|idiots)\b"),
     ),
     # Rounds 19-20 (used): control, money, work and pregnancy used as weapons.
-    Group("control_round19_20",
+    Group("control_body_money_work",
         _r("stuf|things|journal|diary|bag|drawers|room",
            r"\b(?:keps|keeps|always|constantly|is always) (?:going through|reading|searching"
            r"|checking|snoping through|snoping in) my (?:stuf|things|journal|diary|bag|drawers"
@@ -2801,7 +2801,7 @@ DISCLOSURE: Final[tuple[Group, ...]] = (
     ),
     # Round 21 (used): work and money taken, a head held under water, "a dad who hit",
     # "controls everything", threats about papers, eating in the garage.
-    Group("control_round21",
+    Group("control_wages_papers_home",
         _r("landlord|police|imigration|home ofice|ice|authorities",
            r"\b(?:tel|report me to|cal|reports? me to) (?:the )?(?:landlord|police|imigration"
            r"|home ofice|ice|authorities)\b(?: \w+){0,3}? (?:i am not legal|i am ilegal|about my"
@@ -3060,7 +3060,7 @@ MEDICAL: Final[tuple[Group, ...]] = (
     # Rounds 19-20 (used): "already did it. pills.", "taken everything that was in the
     # medicine cabinet", "i think i took too many ... everything is spinning", a week of meds,
     # weed killer in two words, a car running in a closed garage, a wound gaping open.
-    Group("taken_round19_20",
+    Group("taken_stock_or_fumes",
         _r(words("PILLS"),
            r"\b(?:already|just|i) (?:did it|done it|have done it)\b(?: \w+){0,4}? <PILLS>\b",
            rf"{_TAKEN} (?:my |the )?(?:whole|entire|al my|a) (?:week|weeks|month|months|weks)"

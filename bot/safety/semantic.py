@@ -78,11 +78,8 @@ def window_means(vectors: FloatArray, window: int = WINDOW, stride: int = STRIDE
     if n <= window:
         means = vectors.mean(axis=0, keepdims=True)
     else:
-        starts = list(range(0, n - window + 1, stride))
-        if starts[-1] != n - window:
-            starts.append(n - window)  # the end of the text always gets a full window
         running = vectors.cumsum(axis=0)
-        idx = np.asarray(starts)
+        idx = np.asarray(_window_starts(n, window, stride))
         means = running[idx + window - 1]
         later = idx > 0
         means[later] -= running[idx[later] - 1]
@@ -90,6 +87,15 @@ def window_means(vectors: FloatArray, window: int = WINDOW, stride: int = STRIDE
     norms[norms == 0] = 1.0
     out: FloatArray = (means / norms).astype(np.float32)
     return out
+
+
+def _window_starts(n: int, window: int = WINDOW, stride: int = STRIDE) -> list[int]:
+    """Starts of the overlapping windows over n > window tokens; the end of the text always
+    gets a full window."""
+    starts = list(range(0, n - window + 1, stride))
+    if starts[-1] != n - window:
+        starts.append(n - window)
+    return starts
 
 
 def _spans(lengths: list[int]) -> list[tuple[int, int]]:
@@ -104,10 +110,7 @@ def _spans(lengths: list[int]) -> list[tuple[int, int]]:
         if n <= WINDOW:
             spans.append((offset, offset + n))
         else:
-            starts = list(range(0, n - WINDOW + 1, STRIDE))
-            if starts[-1] != n - WINDOW:
-                starts.append(n - WINDOW)
-            spans += [(offset + a, offset + a + WINDOW) for a in starts]
+            spans += [(offset + a, offset + a + WINDOW) for a in _window_starts(n)]
         offset += n
     return spans
 
@@ -195,8 +198,8 @@ class SemanticModel:
     def score_sentences(
         self, sentences: list[list[int]], *, spanish: bool = False
     ) -> SemanticScore:
-        """Score a text from its sentences' token ids (`embedder.sentence_ids`): each sentence
-        (in windows if long) and, for a short text, the whole of it."""
+        """Score a text from its sentences' token ids (`embedder.sentence_ids`): a short text as
+        a whole, a longer one by sentence (long sentences in windows); see _spans."""
         return self._scored(sentence_features(self.embedder, sentences), spanish)
 
     def score_ids(self, ids: list[int], *, spanish: bool = False) -> SemanticScore:

@@ -107,7 +107,6 @@ def _read(path: Path, lang: str) -> list[dict[str, Any]]:
 
 def topic_items() -> list[dict[str, Any]]:
     """The bot's topic questions: calm messages (or disclosures) by construction."""
-
     out = []
     for topic in load_content().topics.values():
         for text in topic.examples:
