@@ -123,6 +123,7 @@ class Prefilter:
             return _confirmed(rule.regex, screen, text, data)
 
         gate.find = find
+        gate.candidates = anchored
         return gate
 
     def warm(self) -> None:
