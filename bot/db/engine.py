@@ -1,24 +1,28 @@
-"""Engine creation, SQLite tuning, reachability check and Alembic migrations at start-up."""
+"""Engine creation, SQLite tuning, reachability check and Alembic migrations at start-up.
+
+Alembic is imported only when a database is behind head: loading it (with the template
+engine its scripts use) costs about half a second of every start, and a database at head,
+the usual case, needs nothing from it."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import functools
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from bot.config import Settings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -84,26 +88,64 @@ def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
+
+
 @functools.cache
 def head_revisions() -> frozenset[str]:
-    """The head revision(s) of the migration scripts, read once per process."""
-    return frozenset(ScriptDirectory.from_config(_alembic_config()).get_heads())
+    """The head revision(s) of the migration scripts, read once per process: the revisions
+    no script names as its down_revision (what Alembic's ScriptDirectory.get_heads answers;
+    tests/db/test_migrate.py compares the two)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        values = _module_constants(script, ("revision", "down_revision"))
+        revisions.add(values["revision"])
+        down = values.get("down_revision")
+        parents.update([down] if isinstance(down, str) else down or ())
+    return frozenset(revisions - parents)
+
+
+def _module_constants(path: Path, names: tuple[str, ...]) -> dict[str, Any]:
+    """Top-level `name = <literal>` / `name: type = <literal>` assignments of a script."""
+    found: dict[str, Any] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        target: ast.expr
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in names:
+            found[target.id] = ast.literal_eval(value)
+    return found
+
+
+def current_revisions(connection: Connection) -> frozenset[str]:
+    """The revision(s) the database's version table names; empty when it has none."""
+    if not connection.dialect.has_table(connection, VERSION_TABLE):
+        return frozenset()
+    return frozenset(connection.scalars(text(f"SELECT version_num FROM {VERSION_TABLE}")))
 
 
 def at_head(connection: Connection) -> bool:
     """Whether the database's alembic_version already names the scripts' head(s)."""
-    current = MigrationContext.configure(connection).get_current_heads()
-    return frozenset(current) == head_revisions()
+    return current_revisions(connection) == head_revisions()
 
 
 def _upgrade(connection: Connection) -> None:
     if at_head(connection):
-        return  # nothing to do: skip loading the environment and every script again
+        return  # nothing to do: skip loading Alembic, its environment and every script
+    from alembic import command
+
     config = _alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")

@@ -5,12 +5,12 @@ from typing import Any
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from bot.config import Settings
-from bot.db import engine as engine_module
 from bot.db import make_engine, migrate
-from bot.db.engine import _alembic_config, head_revisions
+from bot.db.engine import _alembic_config, current_revisions, head_revisions
 from tests.conftest import POSTGRES_URL, reset_postgres
 
 
@@ -68,11 +68,32 @@ async def test_a_database_at_head_skips_alembic(
     try:
         await migrate(engine)
         calls: list[Any] = []
-        monkeypatch.setattr(engine_module.command, "upgrade", lambda *a, **k: calls.append(a))
+        monkeypatch.setattr(command, "upgrade", lambda *a, **k: calls.append(a))
         await migrate(engine)
         assert calls == []  # nothing to do: Alembic's environment and scripts are not loaded
         async with engine.connect() as connection:
             versions, _ = await connection.run_sync(_state)
         assert versions == set(head_revisions())
+    finally:
+        await engine.dispose()
+
+
+def test_heads_read_from_the_scripts_are_alembics() -> None:
+    """The start-up check reads the scripts' revisions without Alembic: the same heads."""
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    assert head_revisions() == frozenset(scripts.get_heads())
+    assert len(head_revisions()) == 1  # one line of migrations, as Alembic would also require
+
+
+async def test_an_empty_database_names_no_revision(database_url: str) -> None:
+    if database_url == POSTGRES_URL:
+        await reset_postgres()
+    engine = make_engine(Settings(database_url=database_url, _env_file=None))  # type: ignore[call-arg]
+    try:
+        async with engine.connect() as connection:
+            assert await connection.run_sync(current_revisions) == frozenset()
+        await migrate(engine)
+        async with engine.connect() as connection:
+            assert await connection.run_sync(current_revisions) == head_revisions()
     finally:
         await engine.dispose()
