@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterator
 from typing import Any, Final
 
 from bot.safety import patterns as p
@@ -48,44 +47,34 @@ SCREEN_MEMORY: Final = 1 << 20
 _LOOKAROUNDS: Final = ("(?=", "(?!", "(?<=", "(?<!")
 
 
+# An escape pair, a lookaround's opening, a bracket or parenthesis, or a run of anything else.
+_TOKENS: Final = re.compile(r"\\.|\(\?<?[=!]|[\[\]()]|[^\\\[\]()]+", re.DOTALL)
+
+
 def without_lookarounds(source: str) -> str:
-    """The pattern with every lookahead and lookbehind removed (it then matches a superset)."""
+    """The pattern with every lookahead and lookbehind removed (it then matches a superset).
+
+    One pass over tokens: a character class keeps everything in it literal up to its "]", and
+    a lookaround is dropped with every group nested inside it."""
     out: list[str] = []
-    i = 0
-    while i < len(source):
-        for j, piece, in_class in _pieces(source, i):
-            if not in_class and source.startswith(_LOOKAROUNDS, j):
-                i = _after_group(source, j)
-                break
-            out.append(piece)
-        else:
-            break
-    return "".join(out)
-
-
-def _after_group(source: str, start: int) -> int:
-    """Index just past the group that opens at `start` (escapes and classes respected)."""
-    depth = 0
-    for j, piece, in_class in _pieces(source, start):
-        if in_class or piece not in "()":
-            continue
-        depth += 1 if piece == "(" else -1
-        if depth == 0:
-            return j + 1
-    raise ValueError(f"unbalanced group at {start} in {source!r}")
-
-
-def _pieces(source: str, start: int) -> Iterator[tuple[int, str, bool]]:
-    """(index, an escape pair or one character, inside a [class]?) from `start` on."""
-    i, in_class = start, False
-    while i < len(source):
-        piece = source[i : i + 2] if source[i] == "\\" else source[i]
-        yield i, piece, in_class and piece != "]"
+    in_class = False
+    dropping = 0  # depth of parentheses inside a lookaround being removed
+    for token in _TOKENS.findall(source):
         if in_class:
-            in_class = piece != "]"
-        elif piece == "[":
+            in_class = token != "]"
+        elif token == "[":
             in_class = True
-        i += len(piece)
+        elif token in _LOOKAROUNDS or (token == "(" and dropping):
+            dropping += 1
+            continue
+        elif token == ")" and dropping:
+            dropping -= 1
+            continue
+        if not dropping:
+            out.append(token)
+    if dropping or in_class:
+        raise ValueError(f"unbalanced group or class in {source!r}")
+    return "".join(out)
 
 
 class Prefilter:

@@ -49,10 +49,16 @@ def test_every_rule_has_a_screen() -> None:
         (r"(?<!not )kil(?:l)? me(?= now| (?:today|tonight))\b", r"kil(?:l)? me\b"),
         (r"a(?![)(\]])b[(?=]c\(?=d", r"ab[(?=]c\(?=d"),
         (r"(?<=x)(?<!y(?:z))w", r"w"),
+        (r"x(?=a(b|[)(]c)(?!d))y\)", r"xy\)"),  # nested groups, a class holding brackets
     ],
 )
 def test_lookarounds_are_removed_and_nothing_else(source: str, expected: str) -> None:
     assert without_lookarounds(source) == expected
+
+
+def test_an_unbalanced_lookaround_is_refused() -> None:
+    with pytest.raises(ValueError):
+        without_lookarounds(r"a(?=b(c)")
 
 
 def test_without_lookarounds_matches_a_superset() -> None:
