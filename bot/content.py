@@ -7,6 +7,7 @@ limit after entity parsing, and callback data within 64 bytes.
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -242,17 +243,12 @@ def check_html(text: str, where: str) -> None:
         )
 
 
+# A tag: from "<" to the next ">", or to the end of an unclosed one.
+_TAG = re.compile(r"<[^>]*(?:>|\Z)")
+
+
 def _strip_tags(text: str) -> str:
-    out: list[str] = []
-    depth = False
-    for char in text:
-        if char == "<":
-            depth = True
-        elif char == ">" and depth:
-            depth = False
-        elif not depth:
-            out.append(char)
-    return "".join(out)
+    return _TAG.sub("", text)
 
 
 def check_placeholders(text: str, allowed: set[str], where: str) -> set[str]:
