@@ -48,8 +48,8 @@ BASE_POSTGRES_URL = os.environ.get(
 POSTGRES_URL = _per_worker(BASE_POSTGRES_URL)
 
 # The longest tests (a second or more each, where most take milliseconds) go first, so that
-# under pytest-xdist they start at once on different workers rather than one of them ending
-# the run. (Not the timing test in tests/safety/test_detector.py: beside the processes that
+# under pytest-xdist (--dist worksteal, pyproject.toml) they run early, while the other worker
+# works through its half, rather than one of them ending the run. (Not the timing test in tests/safety/test_detector.py: beside the processes that
 # the first ones start, it would time them too.)
 SLOW_FIRST = (
     "tests/test_cli.py::test_a_second_poller_gets_one_line_and_stops",  # a process of its own
