@@ -72,19 +72,27 @@ class SealedStore(RepoBase):
     async def sealed_key_ids_missing(self, key_ids: Sequence[str]) -> bool:
         """Whether any stored text was sealed under a key id not in `key_ids` (or under any
         key, when `key_ids` is empty): start-up refuses rather than show unreadable notes."""
+        # One statement, EXISTS per table (a query per table cost a round trip and a compile
+        # each, at every start).
+        found = [
+            select(1)
+            .select_from(sealed.table)
+            .where(
+                or_(
+                    *[
+                        and_(
+                            column.is_not(None),
+                            *[~column.startswith(f"{kid}:", autoescape=True) for kid in key_ids],
+                        )
+                        for column in sealed.columns
+                    ]
+                )
+            )
+            .exists()
+            for sealed in sealed_tables()
+        ]
         async with self._session() as session:
-            for sealed in sealed_tables():
-                outside = [
-                    and_(
-                        column.is_not(None),
-                        *[~column.startswith(f"{kid}:", autoescape=True) for kid in key_ids],
-                    )
-                    for column in sealed.columns
-                ]
-                row = await session.execute(select(1).where(or_(*outside)).limit(1))
-                if row.first() is not None:
-                    return True
-        return False
+            return bool(await session.scalar(select(or_(*found))))
 
     @guarded
     async def rotate_batch(self, limit: int = 200) -> int:
