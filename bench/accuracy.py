@@ -38,7 +38,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +60,7 @@ def topics() -> dict[str, object]:
     from bot.content import load_content
 
     examples = {e.lower() for t in load_content().topics.values() for e in t.examples}
-    items = yaml.safe_load((ROOT / "tests/data/heldout_questions.yaml").read_text())
+    items = load_yaml((ROOT / "tests/data/heldout_questions.yaml").read_text())
     scored = [i for i in items if i["text"].lower() not in examples]
     answers = run_match([i["text"] for i in scored])
     top1 = sum(a["topics"][0]["id"] == i["topic"] for i, a in zip(scored, answers, strict=True))
@@ -147,7 +147,7 @@ def score_sequences(path: Path, detector: Any = None) -> dict[str, Any]:
     from bot.safety.detector import SEVERITY, CrisisLevel
 
     detector = detector or CrisisDetector()
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = load_yaml(path.read_text(encoding="utf-8"))
     got: list[tuple[str, str, str]] = []
     for n, item in enumerate(items):
         levels = [
@@ -185,7 +185,7 @@ def held_out(path: Path) -> dict[str, Any]:
     from bot.safety.embedding import StaticEmbedder
     from bot.safety.semantic import SemanticModel
 
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = load_yaml(path.read_text(encoding="utf-8"))
     sequences = bool(items) and "messages" in items[0]
     texts = {t for i in items for t in (i["messages"] if sequences else [i["text"]])}
     embedder = StaticEmbedder.load()
@@ -212,7 +212,7 @@ def held_out(path: Path) -> dict[str, Any]:
 
 
 def crisis(path: str, default_lang: str = "en") -> dict[str, Any]:
-    items = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+    items = load_yaml((ROOT / path).read_text(encoding="utf-8"))
     return score_items(items, default_lang)
 
 
@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.blind:
         report["blind"] = {
             "path": str(args.blind),
-            **score_items(yaml.safe_load(args.blind.read_text(encoding="utf-8"))),
+            **score_items(load_yaml(args.blind.read_text(encoding="utf-8"))),
         }
     if args.sequences:
         report["sequences"] = {"path": str(args.sequences), **score_sequences(args.sequences)}

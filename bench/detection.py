@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("crisis_phrases.yaml", "crisis_phrases_extra.yaml", "crisis_phrases_es.yaml")
@@ -55,7 +55,7 @@ PROGRAMS = {
 def texts(label: str | None = None) -> list[str]:
     out: list[str] = []
     for name in SETS:
-        items = yaml.safe_load((ROOT / "tests/safety" / name).read_text(encoding="utf-8"))
+        items = load_yaml((ROOT / "tests/safety" / name).read_text(encoding="utf-8"))
         out += [item["text"] for item in items if label in (None, item["label"])]
     return out
 

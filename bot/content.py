@@ -70,6 +70,11 @@ LINE_PURPOSES = ("emergency", "domestic_abuse", "crisis", "directory")
 YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def load_yaml(text: str) -> Any:
+    """YAML text as data, safely (no tags that build objects), with libyaml when present."""
+    return yaml.load(text, Loader=YAML_LOADER)
+
+
 class ContentError(Exception):
     """A content file is wrong; the message names the file and the entry."""
 
@@ -274,7 +279,7 @@ class _Reader:
         self.name = name
         path = directory / name
         try:
-            self.data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+            self.data: Any = load_yaml(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ContentError(f"{name}: file is missing") from None
         except yaml.YAMLError as exc:

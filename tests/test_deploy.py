@@ -6,10 +6,9 @@ import re
 import shlex
 from pathlib import Path
 
-import yaml
-
 from bot.__main__ import main
 from bot.config import Settings
+from bot.content import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +42,7 @@ def test_dockerfile_copies_what_exists_and_runs_a_real_command() -> None:
 
 
 def test_compose_services_commands_and_settings_match() -> None:
-    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    compose = load_yaml((ROOT / "compose.yaml").read_text())
     bot = compose["services"]["bot"]
     assert bot["command"][0] == "trauma-bond-bot" and bot["command"][1] in _commands()
     known = {name.upper() for name in Settings.model_fields}

@@ -3,9 +3,7 @@ builds from this content, shared in the process as the bot shares it)."""
 
 from pathlib import Path
 
-import yaml
-
-from bot.content import Content
+from bot.content import Content, load_yaml
 from bot.matching import matcher_for
 
 HELD_OUT = Path(__file__).parent / "data" / "heldout_questions.yaml"
@@ -13,7 +11,7 @@ HELD_OUT = Path(__file__).parent / "data" / "heldout_questions.yaml"
 
 def test_held_out_accuracy(content: Content) -> None:
     matcher = matcher_for(content.topics)
-    items = yaml.safe_load(HELD_OUT.read_text())
+    items = load_yaml(HELD_OUT.read_text())
     assert len(items) >= 120
     examples = {e.lower() for t in content.topics.values() for e in t.examples}
     # Written independently, so an identical sentence is a coincidence; it is not scored.

@@ -41,9 +41,8 @@ from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
-import yaml
 
-from bot.content import YAML_LOADER, load_content
+from bot.content import load_content, load_yaml
 from bot.safety.detector import CrisisLevel, rules
 from bot.safety.embedding import MODEL_NAME, StaticEmbedder
 from bot.safety.semantic import CLASSES, DATA_FILE, HIDDEN, forward, sentence_features
@@ -101,7 +100,7 @@ Params = tuple[Array, ...]
 
 
 def _read(path: Path, lang: str) -> list[dict[str, Any]]:
-    items = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    items = load_yaml(path.read_text(encoding="utf-8"))
     return [{**item, "lang": item.get("lang", lang)} for item in items]
 
 

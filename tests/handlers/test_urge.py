@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-import yaml
 
 from bot.checkins.urge import is_urge
+from bot.content import load_yaml
 from tests.checkins.helpers import add_trigger_with_plan, checkins_in
 from tests.conftest import Harness, buttons
 
@@ -45,7 +45,7 @@ def test_questions_are_not_urges(text: str) -> None:
 
 def test_held_out_topic_questions_mostly_stay_topics() -> None:
     with open("tests/data/heldout_questions.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = load_yaml(handle.read())
     questions: list[str] = []
 
     def walk(node: object) -> None:

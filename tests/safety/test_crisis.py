@@ -13,9 +13,8 @@ from typing import Any
 
 import numpy as np
 import pytest
-import yaml
 
-from bot.content import YAML_LOADER
+from bot.content import load_yaml
 from bot.safety import crisis as crisis_module
 from bot.safety.crisis import MAX_AGE, CrisisDetector, RecentMessages
 from bot.safety.detector import CrisisLevel, classify, explain, rules
@@ -41,7 +40,7 @@ def rules_only() -> CrisisDetector:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    items = yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    items = load_yaml((HERE / name).read_text(encoding="utf-8"))
     assert isinstance(items, list)
     return items
 

@@ -33,9 +33,8 @@ from re import _parser as sre_parse
 from typing import Any
 
 import pytest
-import yaml
 
-from bot.content import YAML_LOADER
+from bot.content import load_yaml
 from bot.safety import patterns, patterns_es
 from bot.safety.detector import CrisisLevel, classify, explain, normalize
 from bot.safety.prefilter import PREFILTER
@@ -59,7 +58,7 @@ KNOWN_FALSE_POSITIVES = {
 
 
 def load(name: str) -> list[dict[str, str]]:
-    items = yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    items = load_yaml((HERE / name).read_text(encoding="utf-8"))
     assert isinstance(items, list)
     for item in items:
         assert set(item) == {"text", "label"}, item

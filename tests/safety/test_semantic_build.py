@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bench import accuracy
+from bot.content import load_yaml
 from bot.safety import train
 from bot.safety.semantic import DATA_FILE
 from tests.helpers.cli import run
@@ -81,7 +82,7 @@ def test_accuracy_scores_a_blind_style_file(
     ]
     path = tmp_path / "blind.yaml"
     path.write_text(yaml.safe_dump(items), encoding="utf-8")
-    got = accuracy.score_items(yaml.safe_load(path.read_text(encoding="utf-8")))
+    got = accuracy.score_items(load_yaml(path.read_text(encoding="utf-8")))
     assert got["recall_danger"]["full"] == 1.0
     assert got["recall_self_harm"] == {
         "exact": pytest.approx(2 / 3, abs=1e-3),
