@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Table, and_, or_, select, update
+from sqlalchemy import Column, ColumnElement, Table, and_, or_, select, update
 
 from bot.crypto import Binding, CryptoError, Keyring
 from bot.db.base import RepoBase, guarded
@@ -42,6 +42,19 @@ def sealed_tables() -> list[SealedTable]:
                 raise TypeError(f"{table.name} holds user text but has no chat_id")
             found.append(SealedTable(table, columns))
     return found
+
+
+def _sealed_outside(sealed: SealedTable, key_ids: Sequence[str]) -> ColumnElement[bool]:
+    """A row has text in one of the table's sealed columns under none of `key_ids`."""
+    return or_(
+        *[
+            and_(
+                column.is_not(None),
+                *[~column.startswith(f"{kid}:", autoescape=True) for kid in key_ids],
+            )
+            for column in sealed.columns
+        ]
+    )
 
 
 def binding(table: str, chat_id: int, key: Sequence[object], column: str) -> Binding:
@@ -75,20 +88,7 @@ class SealedStore(RepoBase):
         # One statement, EXISTS per table (a query per table cost a round trip and a compile
         # each, at every start).
         found = [
-            select(1)
-            .select_from(sealed.table)
-            .where(
-                or_(
-                    *[
-                        and_(
-                            column.is_not(None),
-                            *[~column.startswith(f"{kid}:", autoescape=True) for kid in key_ids],
-                        )
-                        for column in sealed.columns
-                    ]
-                )
-            )
-            .exists()
+            select(1).select_from(sealed.table).where(_sealed_outside(sealed, key_ids)).exists()
             for sealed in sealed_tables()
         ]
         async with self._session() as session:
